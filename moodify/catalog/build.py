@@ -1,0 +1,118 @@
+"""Building the catalogue: published rows in, tracks with our emotion out.
+
+    read sources -> upsert rows (annotation kept as published) -> derive emotion for every
+    track from its stored annotation -> make sure every text unit has a vector
+
+Running it again after the mapping changed re-derives every track, imported ones too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from moodify.catalog import mapping
+from moodify.catalog.sources import SourceTrack, read_all
+from moodify.catalog.vectors import ensure_vectors, track_units
+from moodify.emotion import EMOTIONS
+from moodify.store import Store
+from moodify.store.models import PROB_COLUMNS, Track
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: int
+    updated: int
+    derived: int
+    embedded: int
+
+
+def _emotion_columns(source: str, annotation: dict) -> dict:
+    derived = mapping.derive(source, annotation)
+    return {**dict(zip(PROB_COLUMNS, derived.probs)), "valence": derived.valence,
+            "arousal": derived.arousal, "confidence": derived.confidence,
+            "emotion": derived.label}
+
+
+def track_row(item: SourceTrack) -> dict:
+    """Column values for a source track, emotion included."""
+    row = dataclasses.asdict(item)
+    for name in ("mood_tags", "genres", "instruments"):
+        row[name] = list(row[name])
+    return {**row, **_emotion_columns(item.source, item.annotation)}
+
+
+def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[int, int, list[int]]:
+    """Insert new tracks, update known ones (by source and source_id). Returns counts and ids."""
+    rows = [track_row(item) for item in items]
+    known: dict[tuple[str, str], int] = {}
+    for source in {r["source"] for r in rows}:
+        known.update({(source, sid): tid for tid, sid in session.execute(
+            select(Track.id, Track.source_id).where(Track.source == source))})
+    new = [r for r in rows if (r["source"], r["source_id"]) not in known]
+    old = [{**r, "id": known[(r["source"], r["source_id"])]} for r in rows
+           if (r["source"], r["source_id"]) in known]
+    for start in range(0, len(new), 2000):
+        session.execute(Track.__table__.insert(), new[start:start + 2000])
+    if old:
+        session.execute(update(Track), old)
+    ids = [known.get((r["source"], r["source_id"])) for r in rows]
+    missing = [r for r, i in zip(rows, ids) if i is None]
+    if missing:
+        fresh = {(s, sid): tid for tid, s, sid in session.execute(
+            select(Track.id, Track.source, Track.source_id).where(
+                Track.source.in_({r["source"] for r in missing})))}
+        ids = [i if i is not None else fresh[(r["source"], r["source_id"])] for r, i in zip(rows, ids)]
+    return len(new), len(old), ids
+
+
+def rederive(session: Session) -> int:
+    """Recompute every track's emotion from its stored annotation."""
+    changes = [{"id": tid, **_emotion_columns(source, annotation)}
+               for tid, source, annotation in session.execute(
+                   select(Track.id, Track.source, Track.annotation))]
+    if changes:
+        session.execute(update(Track), changes)
+    return len(changes)
+
+
+def unit_texts(session: Session) -> set[str]:
+    texts = set()
+    for tags, genres, instruments, title, album in session.execute(
+            select(Track.mood_tags, Track.genres, Track.instruments, Track.title, Track.album)):
+        texts.update(t for t, _ in track_units(mood_tags=tags, genres=genres,
+                                               instruments=instruments, title=title, album=album))
+    return texts
+
+
+def build(store: Store, *, progress: Progress | None = None) -> BuildReport:
+    """Build or rebuild the shipped catalogue in the store."""
+    with store.session() as session:
+        added, updated, _ = upsert(session, read_all())
+        derived = rederive(session)
+        embedded = ensure_vectors(session, unit_texts(session),
+                                  progress=(lambda d, t: progress("embedding", d, t)) if progress else None)
+    return BuildReport(added, updated, derived, embedded)
+
+
+def track_count(store: Store) -> int:
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(Track)) or 0
+
+
+def stats(store: Store) -> dict:
+    """Counts per source, per dominant emotion and per licence."""
+    with store.session() as session:
+        def counts(column) -> dict:
+            return {k: n for k, n in session.execute(
+                select(column, func.count()).group_by(column).order_by(func.count().desc()))}
+        by_emotion = counts(Track.emotion)
+        return {"tracks": sum(by_emotion.values()), "by_source": counts(Track.source),
+                "by_emotion": {e: by_emotion.get(e, 0) for e in EMOTIONS},
+                "by_license": counts(Track.license)}

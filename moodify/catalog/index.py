@@ -1,0 +1,139 @@
+"""The catalogue as arrays, for scoring every track at once.
+
+One row per track: emotion (probs, valence, arousal, confidence), filters (duration,
+instrumental), diversity groups (artist, album), a sparse feature matrix (tags, genres,
+instruments, artist: what personalisation learns over) and a sparse matrix of text-unit
+weights whose product with the unit vectors gives each track's semantic vector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from moodify.catalog.vectors import load_vectors, track_units
+from moodify.errors import CatalogError
+from moodify.models import e5
+from moodify.store.models import PROB_COLUMNS, Track
+
+INSTRUMENTAL_UNKNOWN = -1
+
+
+@dataclass
+class CatalogIndex:
+    ids: np.ndarray            # (N,) int64 track ids
+    sqrt_probs: np.ndarray     # (N, 7) float32, square roots of the category probabilities
+    va: np.ndarray             # (N, 2) float32 valence, arousal
+    confidence: np.ndarray     # (N,) float32 strength of the annotation, 0-1
+    duration: np.ndarray       # (N,) float32 seconds, NaN when unknown
+    instrumental: np.ndarray   # (N,) int8: 1 yes, 0 no, -1 unknown
+    artist_group: np.ndarray   # (N,) int32, same value = same artist (or same album if no artist)
+    album_group: np.ndarray    # (N,) int32
+    features: sparse.csr_matrix  # (N, F) 0/1
+    feature_names: list[str]     # "tag:sad", "genre:pop", "instrument:piano", "artist:..."
+    units: sparse.csr_matrix     # (N, U) weights of each track's text units, rows sum to 1
+    unit_vectors: np.ndarray     # (U, 384) float32
+    unit_norms: np.ndarray       # (N,) norm of each track's mean unit vector
+    version: tuple = ()
+
+    def __post_init__(self) -> None:
+        self.row_of = {int(t): i for i, t in enumerate(self.ids)}
+        self.feature_index = {name: i for i, name in enumerate(self.feature_names)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def semantic(self, query: np.ndarray) -> np.ndarray:
+        """Cosine of every track's text vector with a query vector (384,) -> (N,)."""
+        return np.asarray(self.units @ (self.unit_vectors @ query)).ravel() / self.unit_norms
+
+    def feature_mask(self, prefix: str, names: list[str]) -> np.ndarray:
+        """(N,) bool: the track has any of the features prefix:name."""
+        columns = [self.feature_index[f"{prefix}:{n}"] for n in names
+                   if f"{prefix}:{n}" in self.feature_index]
+        if not columns:
+            return np.zeros(len(self), bool)
+        return np.asarray(self.features[:, columns].sum(axis=1)).ravel() > 0
+
+
+def _codes(keys: list[str]) -> np.ndarray:
+    table: dict[str, int] = {}
+    return np.array([table.setdefault(k, len(table)) for k in keys], np.int32)
+
+
+def _group_keys(source: str, artist, album, annotation: dict, track_id: int) -> tuple[str, str]:
+    artist_key = artist or annotation.get("artist_id") or album or f"track:{track_id}"
+    album_key = album or annotation.get("album_id") or f"track:{track_id}"
+    return f"{source}:{artist_key}".lower(), f"{source}:{album_key}".lower()
+
+
+def catalog_version(session: Session) -> tuple:
+    return tuple(session.execute(select(func.count(Track.id), func.max(Track.id))).one())
+
+
+def load_index(session: Session) -> CatalogIndex:
+    """Read every track and its text vectors into a CatalogIndex."""
+    columns = [Track.id, *(getattr(Track, c) for c in PROB_COLUMNS), Track.valence, Track.arousal,
+               Track.confidence, Track.duration_s, Track.instrumental, Track.source, Track.artist,
+               Track.album, Track.annotation, Track.mood_tags, Track.genres, Track.instruments,
+               Track.title]
+    rows = session.execute(select(*columns).order_by(Track.id)).all()
+    if not rows:
+        raise CatalogError("the catalogue is empty: run `moodify catalog build`")
+    vectors = load_vectors(session)
+    n = len(rows)
+    probs = np.array([r[1:8] for r in rows], np.float32)
+    feature_table: dict[str, int] = {}
+    unit_table: dict[str, int] = {}
+    f_rows, f_cols, u_rows, u_cols, u_vals, artists, albums = [], [], [], [], [], [], []
+    for i, r in enumerate(rows):
+        (tid, source, artist, album, annotation, tags, genres, instruments, title) = (
+            r[0], r[13], r[14], r[15], r[16], r[17], r[18], r[19], r[20])
+        artist_key, album_key = _group_keys(source, artist, album, annotation, tid)
+        artists.append(artist_key)
+        albums.append(album_key)
+        names = ([f"tag:{t}" for t in tags] + [f"genre:{g}" for g in genres]
+                 + [f"instrument:{x}" for x in instruments] + [f"artist:{artist_key}"])
+        for name in set(names):
+            f_rows.append(i)
+            f_cols.append(feature_table.setdefault(name, len(feature_table)))
+        for text, weight in track_units(mood_tags=tags, genres=genres, instruments=instruments,
+                                        title=title, album=album):
+            key = e5.text_key(text)
+            if key in vectors:
+                u_rows.append(i)
+                u_cols.append(unit_table.setdefault(key, len(unit_table)))
+                u_vals.append(weight)
+    features = sparse.csr_matrix((np.ones(len(f_rows), np.float32), (f_rows, f_cols)),
+                                 shape=(n, len(feature_table)))
+    units = sparse.csr_matrix((np.array(u_vals, np.float32), (u_rows, u_cols)),
+                              shape=(n, max(len(unit_table), 1)))
+    unit_vectors = (np.stack([vectors[k] for k in unit_table]) if unit_table
+                    else np.zeros((1, e5.DIM), np.float32))
+    return CatalogIndex(
+        ids=np.array([r[0] for r in rows], np.int64),
+        sqrt_probs=np.sqrt(np.clip(probs, 0, None)),
+        va=np.array([r[8:10] for r in rows], np.float32),
+        confidence=np.array([r[10] for r in rows], np.float32),
+        duration=np.array([np.nan if r[11] is None else r[11] for r in rows], np.float32),
+        instrumental=np.array([INSTRUMENTAL_UNKNOWN if r[12] is None else int(r[12]) for r in rows],
+                              np.int8),
+        artist_group=_codes(artists), album_group=_codes(albums),
+        features=features, feature_names=list(feature_table),
+        units=units, unit_vectors=unit_vectors, unit_norms=unit_norms(units, unit_vectors),
+        version=catalog_version(session),
+    )
+
+
+def unit_norms(units: sparse.csr_matrix, unit_vectors: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """Norm of each track's weighted mean unit vector, in chunks to bound memory."""
+    norms = np.empty(units.shape[0], np.float32)
+    for start in range(0, units.shape[0], chunk):
+        block = units[start:start + chunk] @ unit_vectors
+        norms[start:start + chunk] = np.linalg.norm(block, axis=1)
+    norms[norms == 0] = 1.0  # a track with no text scores 0 on the semantic part
+    return norms

@@ -1,0 +1,52 @@
+"""Every setting in one declared table, with its default and help text.
+
+A setting is read from the environment as MOODIFY_<NAME> (upper case); the web app
+also accepts them through `create_app(test_config={...})`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+def default_instance_dir() -> Path:
+    return Path(os.environ.get("MOODIFY_INSTANCE", Path.cwd() / "instance"))
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("database_url", "", "SQLAlchemy URL. Empty: an SQLite file moodify.db in the instance "
+            "folder. MySQL/MariaDB: mysql+pymysql://user:pass@host/db"),
+    Setting("instance", "", "Folder for the SQLite database and other local state (default ./instance)."),
+    Setting("default_user", "local", "User name for requests that name none (single-person mode)."),
+    Setting("semantic", "on", "Use the multilingual text model for caption-to-track fit (on/off)."),
+    Setting("max_limit", "50", "Largest number of tracks one recommendation may return."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str, overrides: dict | None = None) -> str:
+    """The value of a setting: overrides, then MOODIFY_<NAME>, then the default."""
+    if name not in _BY_NAME:
+        raise KeyError(f"unknown setting {name!r}")
+    if overrides and name in overrides:
+        return str(overrides[name])
+    return os.environ.get(f"MOODIFY_{name.upper()}", _BY_NAME[name].default)
+
+
+def database_url(overrides: dict | None = None) -> str:
+    url = get("database_url", overrides)
+    if url:
+        return url
+    folder = Path(get("instance", overrides) or default_instance_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'moodify.db'}"

@@ -1,0 +1,45 @@
+"""One small exception tree. Each error carries the HTTP status and a message a user can act on."""
+
+from __future__ import annotations
+
+
+class MoodifyError(Exception):
+    """Base of every error Moodify raises on purpose."""
+
+    status = 500
+    code = "internal"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(MoodifyError):
+    """The request or file is malformed; the message says what to change."""
+
+    status = 400
+    code = "invalid_input"
+
+
+class NotFound(MoodifyError):
+    status = 404
+    code = "not_found"
+
+
+class PayloadTooLarge(MoodifyError):
+    status = 413
+    code = "too_large"
+
+
+class CatalogError(MoodifyError):
+    """The catalogue cannot be built or read (missing source file, empty database)."""
+
+    status = 503
+    code = "catalog_unavailable"
+
+
+class ModelUnavailable(MoodifyError):
+    """A model's package or weights are missing on this machine."""
+
+    status = 503
+    code = "model_unavailable"

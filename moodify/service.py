@@ -1,0 +1,182 @@
+"""What a person can ask of Moodify, as plain functions over a store. The CLI and the web
+API are thin doors into this module."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from moodify import recommend as ranking
+from moodify.catalog.index import CatalogIndex, catalog_version, load_index
+from moodify.emotion import EmotionEstimate, normalise_label
+from moodify.errors import InvalidInput, NotFound
+from moodify.models import e5
+from moodify.reasons import reasons
+from moodify.store import Store
+from moodify.store.models import (Feedback, Recommendation, RecommendationItem, Track, User)
+
+FEEDBACK_WEIGHTS = {"like": 1.0, "chosen": 2.0, "skip": -1.0}
+PROFILE_HISTORY = 500  # feedback events a profile is built from, newest first
+
+
+@dataclass(frozen=True)
+class RecommendationList:
+    id: int | None
+    reading: EmotionEstimate
+    target: ranking.Target
+    tracks: list[dict]
+
+    def to_dict(self) -> dict:
+        return {"recommendation_id": self.id, "reading": self.reading.to_dict(),
+                "target": {"mode": self.target.mode, "valence": round(self.target.valence, 4),
+                           "arousal": round(self.target.arousal, 4)},
+                "tracks": self.tracks}
+
+
+def track_view(track: Track) -> dict:
+    """The public face of a track, as the API and CLI print it."""
+    return {
+        "id": track.id, "title": track.title or _fallback_title(track), "artist": track.artist,
+        "album": track.album, "source": track.source, "source_id": track.source_id,
+        "tags": list(track.mood_tags), "genres": list(track.genres),
+        "instruments": list(track.instruments), "emotion": track.emotion,
+        "probs": {c[2:]: round(getattr(track, c), 4) for c in
+                  ("p_happiness", "p_sadness", "p_anger", "p_fear", "p_surprise", "p_disgust",
+                   "p_neutral")},
+        "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
+        "duration_s": track.duration_s, "instrumental": track.instrumental,
+        "url": track.url, "sample_url": track.sample_url, "license": track.license,
+        "annotation": track.annotation,
+    }
+
+
+def _fallback_title(track: Track) -> str:
+    if track.source == "jamendo":
+        return f"Jamendo track {int(track.source_id.split('_')[1])}"
+    return f"{track.source} {track.source_id}"
+
+
+class Moodify:
+    """One installation: its store, and the catalogue index built from it (cached)."""
+
+    def __init__(self, store: Store, *, semantic: bool = True, default_user: str = "local") -> None:
+        self.store = store
+        self.semantic = semantic
+        self.default_user = default_user
+        self._index: CatalogIndex | None = None
+        self._index_lock = threading.Lock()
+
+    # -- catalogue ---------------------------------------------------------------------
+    def index(self, session: Session) -> CatalogIndex:
+        """The cached index, reloaded when tracks were added or removed."""
+        version = catalog_version(session)
+        with self._index_lock:
+            if self._index is None or self._index.version != version:
+                self._index = load_index(session)
+            return self._index
+
+    def track(self, track_id: int) -> dict:
+        with self.store.session() as session:
+            track = session.get(Track, track_id)
+            if track is None:
+                raise NotFound(f"no track with id {track_id}")
+            return track_view(track)
+
+    def search_tracks(self, *, q: str | None = None, source: str | None = None,
+                      emotion: str | None = None, page: int = 1, per_page: int = 20
+                      ) -> tuple[list[dict], int]:
+        """Tracks whose title, artist or tags contain q, filtered, one page of them."""
+        if page < 1 or not 1 <= per_page <= 100:
+            raise InvalidInput("page must be at least 1 and per_page between 1 and 100")
+        query = select(Track)
+        if q:
+            like = f"%{q.lower()}%"
+            query = query.where(or_(func.lower(Track.title).like(like),
+                                    func.lower(Track.artist).like(like),
+                                    func.lower(cast(Track.mood_tags, String)).like(like),
+                                    func.lower(cast(Track.genres, String)).like(like)))
+        if source:
+            query = query.where(Track.source == source)
+        if emotion:
+            query = query.where(Track.emotion == normalise_label(emotion))
+        with self.store.session() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            rows = session.scalars(query.order_by(Track.id).offset((page - 1) * per_page)
+                                   .limit(per_page)).all()
+            return [track_view(t) for t in rows], total
+
+    # -- users and feedback ------------------------------------------------------------
+    def _user(self, session: Session, name: str | None) -> User:
+        name = (name or self.default_user).strip()
+        if not name or len(name) > 150:
+            raise InvalidInput("a user name must have 1 to 150 characters")
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            user = User(name=name)
+            session.add(user)
+            session.flush()
+        return user
+
+    def feedback(self, *, track_id: int, kind: str, user: str | None = None,
+                 recommendation_id: int | None = None) -> dict:
+        if kind not in FEEDBACK_WEIGHTS:
+            raise InvalidInput(f"kind must be one of {', '.join(FEEDBACK_WEIGHTS)}, got {kind!r}")
+        with self.store.session() as session:
+            if session.get(Track, track_id) is None:
+                raise NotFound(f"no track with id {track_id}")
+            owner = self._user(session, user)
+            if recommendation_id is not None:
+                shown = session.get(Recommendation, recommendation_id)
+                if shown is None or shown.user_id != owner.id:
+                    raise NotFound(f"no recommendation with id {recommendation_id}")
+            event = Feedback(user_id=owner.id, track_id=track_id, kind=kind,
+                             recommendation_id=recommendation_id)
+            session.add(event)
+            session.flush()
+            return {"id": event.id, "track_id": track_id, "kind": kind, "user": owner.name}
+
+    def profile(self, session: Session, user: User, index: CatalogIndex) -> ranking.Profile:
+        """Feature weights from the user's feedback: liked features up, skipped ones down."""
+        events = session.execute(select(Feedback.track_id, Feedback.kind)
+                                 .where(Feedback.user_id == user.id)
+                                 .order_by(Feedback.id.desc()).limit(PROFILE_HISTORY)).all()
+        weights: dict[str, float] = {}
+        for track_id, kind in events:
+            row = index.row_of.get(track_id)
+            if row is None:
+                continue
+            for column in index.features[row].indices:
+                name = index.feature_names[column]
+                weights[name] = weights.get(name, 0.0) + FEEDBACK_WEIGHTS[kind]
+        return ranking.Profile({k: v for k, v in weights.items() if v != 0})
+
+    # -- recommendations ----------------------------------------------------------------
+    def recommend(self, reading: EmotionEstimate, options: ranking.Options = ranking.Options(), *,
+                  user: str | None = None, analysis_id: int | None = None,
+                  request: dict | None = None) -> RecommendationList:
+        """Rank the catalogue for a reading, store what was shown, explain each track."""
+        caption_vector = None
+        if options.caption and self.semantic:
+            caption_vector = e5.embed_query(options.caption)
+        with self.store.session() as session:
+            index = self.index(session)
+            owner = self._user(session, user)
+            results = ranking.recommend(index, reading, options, caption_vector=caption_vector,
+                                        profile=self.profile(session, owner, index))
+            target = ranking.target_for(reading, options.mode)
+            tracks = {t.id: t for t in session.scalars(
+                select(Track).where(Track.id.in_([r.track_id for r in results])))}
+            shown = Recommendation(user_id=owner.id, analysis_id=analysis_id,
+                                   request=request or {"mode": options.mode})
+            shown.items = [RecommendationItem(rank=i, track_id=r.track_id, score=r.score,
+                                              parts=r.parts) for i, r in enumerate(results)]
+            session.add(shown)
+            session.flush()
+            views = [{**track_view(tracks[r.track_id]), "score": r.score, "score_parts": r.parts,
+                      "reasons": reasons(tracks[r.track_id], r, target, reading.label)}
+                     for r in results]
+            return RecommendationList(shown.id, reading, target, views)
+

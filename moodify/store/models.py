@@ -1,0 +1,126 @@
+"""SQLAlchemy models. The schema itself is owned by the Alembic migrations beside this file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary,
+                        String, Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from moodify.emotion import EMOTIONS
+
+PROB_COLUMNS = tuple(f"p_{e}" for e in EMOTIONS)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Track(Base):
+    __tablename__ = "tracks"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_tracks_source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(32), index=True)
+    source_id: Mapped[str] = mapped_column(String(128))
+    title: Mapped[str | None] = mapped_column(String(400))
+    artist: Mapped[str | None] = mapped_column(String(400))
+    album: Mapped[str | None] = mapped_column(String(400))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    sample_url: Mapped[str | None] = mapped_column(String(1000))
+    license: Mapped[str] = mapped_column(String(200))
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    instrumental: Mapped[bool | None] = mapped_column(Boolean)
+    mood_tags: Mapped[list] = mapped_column(JSON, default=list)
+    genres: Mapped[list] = mapped_column(JSON, default=list)
+    instruments: Mapped[list] = mapped_column(JSON, default=list)
+    annotation: Mapped[dict] = mapped_column(JSON)
+    # The emotion derived from `annotation` by moodify.catalog.mapping.
+    p_happiness: Mapped[float] = mapped_column(Float, default=0.0)
+    p_sadness: Mapped[float] = mapped_column(Float, default=0.0)
+    p_anger: Mapped[float] = mapped_column(Float, default=0.0)
+    p_fear: Mapped[float] = mapped_column(Float, default=0.0)
+    p_surprise: Mapped[float] = mapped_column(Float, default=0.0)
+    p_disgust: Mapped[float] = mapped_column(Float, default=0.0)
+    p_neutral: Mapped[float] = mapped_column(Float, default=0.0)
+    valence: Mapped[float] = mapped_column(Float, default=0.0)
+    arousal: Mapped[float] = mapped_column(Float, default=0.0)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    emotion: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    @property
+    def probs(self) -> tuple[float, ...]:
+        return tuple(getattr(self, c) for c in PROB_COLUMNS)
+
+
+class TextVector(Base):
+    """Cached multilingual embeddings of track texts (tags, titles), float16 bytes."""
+
+    __tablename__ = "text_vectors"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(150), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Analysis(Base):
+    """A post's reading: the fused estimate and each part's."""
+
+    __tablename__ = "analyses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    caption: Mapped[str | None] = mapped_column(Text)
+    reading: Mapped[dict] = mapped_column(JSON)
+    parts: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Recommendation(Base):
+    """One list of tracks shown to a user, with the request that produced it."""
+
+    __tablename__ = "recommendations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    analysis_id: Mapped[int | None] = mapped_column(ForeignKey("analyses.id"))
+    request: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    items: Mapped[list["RecommendationItem"]] = relationship(
+        order_by="RecommendationItem.rank", cascade="all, delete-orphan")
+
+
+class RecommendationItem(Base):
+    __tablename__ = "recommendation_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    track_id: Mapped[int] = mapped_column(ForeignKey("tracks.id"))
+    score: Mapped[float] = mapped_column(Float)
+    parts: Mapped[dict] = mapped_column(JSON)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("tracks.id"), index=True)
+    recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendations.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
