@@ -28,7 +28,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("instance", "", "Folder for the SQLite database and other local state (default ./instance)."),
     Setting("default_user", "local", "User name for requests that name none (single-person mode)."),
     Setting("semantic", "on", "Use the multilingual text model for caption-to-track fit (on/off)."),
-    Setting("max_limit", "50", "Largest number of tracks one recommendation may return."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -156,10 +156,17 @@ class EmotionEstimate:
         """Read the shape `to_dict` writes (probs as a mapping or a list)."""
         try:
             raw = data["probs"]
-            probs = [float(raw[e]) for e in EMOTIONS] if isinstance(raw, dict) else [float(p) for p in raw]
+            if isinstance(raw, dict):
+                unknown = set(raw) - set(EMOTIONS)
+                if unknown:
+                    raise InvalidInput(f"unknown emotions in probs: {', '.join(sorted(unknown))}; "
+                                       f"use {', '.join(EMOTIONS)}")
+                probs = [float(raw.get(e, 0.0)) for e in EMOTIONS]
+            else:
+                probs = [float(p) for p in raw]
             total = sum(probs)
-            if total <= 0:
-                raise InvalidInput("probs must not all be zero")
+            if not np.isfinite(total) or total <= 0 or min(probs) < 0:
+                raise InvalidInput("probs must be non-negative numbers, not all zero")
             probs = [p / total for p in probs]
             if "valence" in data and "arousal" in data:
                 valence, arousal = float(data["valence"]), float(data["arousal"])

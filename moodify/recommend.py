@@ -24,6 +24,7 @@ CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to 
 MMR_LAMBDA = 0.7         # share of relevance against novelty in maximal marginal relevance
 MAX_PER_GROUP = 2        # never more than two tracks of one artist or album in a list
 CANDIDATES = 300
+UPLIFT_HAPPINESS = 0.6  # share of happiness in the uplift target's categories
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,15 @@ def target_for(reading: EmotionEstimate, mode: str) -> Target:
     if mode == "match":
         return Target(np.asarray(reading.probs, np.float32), v, a, mode)
     if mode == "uplift":
-        v, a = min(1.0, max(v + 0.8, 0.3)), min(1.0, a + 0.3)
+        # A clear step toward positive (not a leap to euphoria), a little more energy.
+        v, a = min(1.0, max(v + 0.9, 0.45)), min(1.0, a + 0.35)
     else:
         sign = 1.0 if v >= 0 else -1.0
         v, a = sign * max(abs(v) * 0.8, 0.15), max(-0.85, min(a - 0.5, -0.3))
     probs = probs_from_va(np.array([v]), np.array([a]), MUSIC_PRIOR)[0]
+    if mode == "uplift":
+        probs = UPLIFT_HAPPINESS * np.eye(len(EMOTIONS))[EMOTIONS.index("happiness")] \
+            + (1 - UPLIFT_HAPPINESS) * probs
     return Target(probs.astype(np.float32), v, a, mode)
 
 

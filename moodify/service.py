@@ -97,7 +97,8 @@ class Moodify:
             query = query.where(or_(func.lower(Track.title).like(like),
                                     func.lower(Track.artist).like(like),
                                     func.lower(cast(Track.mood_tags, String)).like(like),
-                                    func.lower(cast(Track.genres, String)).like(like)))
+                                    func.lower(cast(Track.genres, String)).like(like),
+                                    func.lower(cast(Track.instruments, String)).like(like)))
         if source:
             query = query.where(Track.source == source)
         if emotion:

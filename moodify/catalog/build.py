@@ -48,13 +48,19 @@ def track_row(item: SourceTrack) -> dict:
     return {**row, **_emotion_columns(item.source, item.annotation)}
 
 
-def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[int, int, list[int]]:
-    """Insert new tracks, update known ones (by source and source_id). Returns counts and ids."""
+def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[list[int], list[int]]:
+    """Insert new tracks, update known ones (by source and source_id).
+
+    Returns the ids of the added tracks and of the updated ones.
+    """
     rows = [track_row(item) for item in items]
-    known: dict[tuple[str, str], int] = {}
-    for source in {r["source"] for r in rows}:
-        known.update({(source, sid): tid for tid, sid in session.execute(
-            select(Track.id, Track.source_id).where(Track.source == source))})
+    sources = {r["source"] for r in rows}
+
+    def known_ids() -> dict[tuple[str, str], int]:
+        return {(s, sid): tid for tid, s, sid in session.execute(
+            select(Track.id, Track.source, Track.source_id).where(Track.source.in_(sources)))}
+
+    known = known_ids() if rows else {}
     new = [r for r in rows if (r["source"], r["source_id"]) not in known]
     old = [{**r, "id": known[(r["source"], r["source_id"])]} for r in rows
            if (r["source"], r["source_id"]) in known]
@@ -62,14 +68,8 @@ def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[int, int, li
         session.execute(Track.__table__.insert(), new[start:start + 2000])
     if old:
         session.execute(update(Track), old)
-    ids = [known.get((r["source"], r["source_id"])) for r in rows]
-    missing = [r for r, i in zip(rows, ids) if i is None]
-    if missing:
-        fresh = {(s, sid): tid for tid, s, sid in session.execute(
-            select(Track.id, Track.source, Track.source_id).where(
-                Track.source.in_({r["source"] for r in missing})))}
-        ids = [i if i is not None else fresh[(r["source"], r["source_id"])] for r, i in zip(rows, ids)]
-    return len(new), len(old), ids
+    after = known_ids() if new else known
+    return [after[(r["source"], r["source_id"])] for r in new], [r["id"] for r in old]
 
 
 def rederive(session: Session) -> int:
@@ -94,11 +94,11 @@ def unit_texts(session: Session) -> set[str]:
 def build(store: Store, *, progress: Progress | None = None) -> BuildReport:
     """Build or rebuild the shipped catalogue in the store."""
     with store.session() as session:
-        added, updated, _ = upsert(session, read_all())
+        added, updated = upsert(session, read_all())
         derived = rederive(session)
         embedded = ensure_vectors(session, unit_texts(session),
                                   progress=(lambda d, t: progress("embedding", d, t)) if progress else None)
-    return BuildReport(added, updated, derived, embedded)
+    return BuildReport(len(added), len(updated), derived, embedded)
 
 
 def track_count(store: Store) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -20,13 +21,18 @@ class StoreError(MoodifyError):
     code = "database_unavailable"
 
 
+def _json(value) -> str:
+    # Korean and emoji stored as themselves, so they read back and search as written.
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _engine_for(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "mysql":
         # utf8mb4 so Korean text and emoji round-trip; pre-ping survives server restarts.
         parsed = parsed.update_query_dict({"charset": "utf8mb4"})
-        return create_engine(parsed, pool_pre_ping=True, pool_recycle=3600)
-    engine = create_engine(parsed)
+        return create_engine(parsed, pool_pre_ping=True, pool_recycle=3600, json_serializer=_json)
+    engine = create_engine(parsed, json_serializer=_json)
     if parsed.get_backend_name() == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001

@@ -1,0 +1,166 @@
+"""The `moodify` command line: thin adapters over moodify.service, each usable by scripts (--json)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from moodify.catalog import build
+from moodify.catalog.csv_import import import_csv
+from moodify.emotion import EMOTIONS, EmotionEstimate
+from moodify.errors import MoodifyError
+from moodify.recommend import MODES, Options
+from moodify.setup import ensure_ready, open_moodify, open_store
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class Group(click.Group):
+    """Turns MoodifyError into a one-line message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MoodifyError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="moodify")
+def main() -> None:
+    """Moodify: background music for a social-media post, chosen by its emotion."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Run the web server (API under /api/v1) with the embedded defaults."""
+    from waitress import serve as waitress_serve
+
+    from moodify.web import create_app
+
+    app = create_app()
+    click.echo(f"Moodify on http://{host}:{port}/api/v1/health  (Ctrl+C stops it)", err=True)
+    waitress_serve(app, host=host, port=port, threads=8)
+
+
+@main.command()
+@click.option("--emotion", help=f"one of {', '.join(EMOTIONS)} (or the Korean name)")
+@click.option("--valence", type=click.FloatRange(-1, 1), help="instead of --emotion: -1..1")
+@click.option("--arousal", type=click.FloatRange(-1, 1), help="with --valence: -1..1")
+@click.option("--mode", type=click.Choice(MODES), default="match", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option("--caption", help="the post's text, for semantic fit")
+@click.option("--instrumental", is_flag=True, help="only tracks known to be instrumental")
+@click.option("--min-duration", type=float, help="seconds")
+@click.option("--max-duration", type=float, help="seconds")
+@click.option("--genre", "genres", multiple=True, help="keep only these genres (repeatable)")
+@click.option("--exclude-genre", "exclude_genres", multiple=True, help="drop these genres")
+@click.option("--user", help="whose feedback personalises the list")
+@click.option("--json", "as_json", is_flag=True, help="print JSON for scripts")
+def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, min_duration,
+              max_duration, genres, exclude_genres, user, as_json) -> None:
+    """Recommend tracks for an emotion or a valence-arousal point."""
+    if emotion:
+        reading = EmotionEstimate.from_label(emotion)
+    elif valence is not None and arousal is not None:
+        reading = EmotionEstimate.from_va(valence, arousal)
+    else:
+        raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
+    options = Options(limit=limit, mode=mode, instrumental=instrumental,
+                      min_duration=min_duration, max_duration=max_duration, genres=genres,
+                      exclude_genres=exclude_genres, caption=caption)
+    shown = open_moodify().recommend(reading, options, user=user,
+                                     request={"cli": True, "mode": mode})
+    if as_json:
+        emit_json(shown.to_dict())
+        return
+    click.echo(f"{reading.label}, mode {mode}: {len(shown.tracks)} tracks "
+               f"(target valence {shown.target.valence:+.2f}, arousal {shown.target.arousal:+.2f})\n")
+    for rank, track in enumerate(shown.tracks, 1):
+        who = f" - {track['artist']}" if track["artist"] else ""
+        click.echo(f"{rank:>2}. [{track['id']}] {track['title']}{who}  ({track['source']}, "
+                   f"score {track['score']:.2f})")
+        for reason in track["reasons"]:
+            click.echo(f"      {reason}")
+        if track["url"] or track["sample_url"]:
+            click.echo(f"      {track['url'] or track['sample_url']}  ·  {track['license']}")
+
+
+@main.command()
+@click.argument("track_id", type=int)
+@click.option("--kind", type=click.Choice(["like", "skip", "chosen"]), required=True)
+@click.option("--user", help="whose taste this is (default: the local user)")
+def feedback(track_id: int, kind: str, user: str | None) -> None:
+    """Tell Moodify you liked, skipped or chose a track."""
+    event = open_moodify().feedback(track_id=track_id, kind=kind, user=user)
+    click.echo(f"noted: {event['user']} {kind} track {track_id}")
+
+
+@main.group()
+def catalog() -> None:
+    """The music catalogue: build, statistics, import."""
+
+
+@catalog.command("build")
+def catalog_build() -> None:
+    """Build the catalogue from the bundled data sets, or re-derive every track's emotion."""
+    store = open_store()
+    store.upgrade()
+    report = build.build(store)
+    click.echo(f"{report.added} added, {report.updated} updated, "
+               f"{report.derived} re-derived, {report.embedded} texts embedded")
+
+
+@catalog.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+def catalog_stats(as_json: bool) -> None:
+    """Counts per source, per dominant emotion and per licence."""
+    store = open_store()
+    ensure_ready(store)
+    stats = build.stats(store)
+    if as_json:
+        emit_json(stats)
+        return
+    click.echo(f"{stats['tracks']} tracks")
+    for title in ("by_source", "by_emotion", "by_license"):
+        click.echo(f"\n{title.replace('_', ' ')}:")
+        for name, count in stats[title].items():
+            click.echo(f"  {count:>6}  {name}")
+
+
+@catalog.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def catalog_import(file: Path, as_json: bool) -> None:
+    """Import tracks from a CSV (see moodify/catalog/csv_import.py for the columns)."""
+    store = open_store()
+    ensure_ready(store)
+    report = import_csv(store, file)
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    click.echo(f"{len(report.imported)} imported, {len(report.updated)} updated, "
+               f"{len(report.failed)} rows skipped")
+    for failure in report.failed:
+        click.echo(f"  line {failure['line']}: {failure['reason']}")
+
+
+@main.group()
+def db() -> None:
+    """The database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply schema migrations (SQLite by default, MySQL/MariaDB by MOODIFY_DATABASE_URL)."""
+    store = open_store()
+    store.upgrade()
+    click.echo(f"schema up to date ({store.engine.dialect.name})")

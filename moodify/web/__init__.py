@@ -1,0 +1,21 @@
+"""The Flask application factory: settings -> Moodify -> the /api/v1 blueprint and errors."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from moodify.setup import open_moodify
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the web app. `test_config` overrides settings (see moodify.config)."""
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    app.config["JSON_SORT_KEYS"] = False
+    app.json.ensure_ascii = False  # Korean and emoji as they are
+    app.extensions["moodify"] = open_moodify(test_config)
+
+    from moodify.web import api, errors
+    errors.init_app(app)
+    app.register_blueprint(api.bp)
+    return app

@@ -1,0 +1,97 @@
+"""The JSON API under /api/v1. Each view reads the request, calls moodify.service, returns JSON."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from moodify.catalog import build
+from moodify.errors import InvalidInput
+from moodify.requests import options_from_request, reading_from_request
+from moodify.service import Moodify
+from moodify.web.openapi import document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def moodify() -> Moodify:
+    return current_app.extensions["moodify"]
+
+
+def json_body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput("send a JSON object with content-type application/json")
+    return data
+
+
+def int_arg(name: str, default: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInput(f"'{name}' must be a whole number, got {raw!r}") from None
+
+
+@bp.get("/health")
+def health():
+    service = moodify()
+    return jsonify({"status": "ok", "tracks": build.track_count(service.store),
+                    "database": service.store.engine.dialect.name})
+
+
+@bp.post("/recommendations")
+def recommendations():
+    data = json_body()
+    reading = reading_from_request(data)
+    options = options_from_request(data)
+    user = data.get("user")
+    if user is not None and not isinstance(user, str):
+        raise InvalidInput("'user' must be a name")
+    shown = moodify().recommend(reading, options, user=user, request=data)
+    return jsonify(shown.to_dict())
+
+
+@bp.get("/tracks")
+def tracks():
+    items, total = moodify().search_tracks(
+        q=request.args.get("q"), source=request.args.get("source"),
+        emotion=request.args.get("emotion"), page=int_arg("page", 1),
+        per_page=int_arg("per_page", 20))
+    return jsonify({"tracks": items, "total": total, "page": int_arg("page", 1),
+                    "per_page": int_arg("per_page", 20)})
+
+
+@bp.get("/tracks/<int:track_id>")
+def track(track_id: int):
+    return jsonify(moodify().track(track_id))
+
+
+@bp.post("/feedback")
+def feedback():
+    data = json_body()
+    track_id, recommendation_id = data.get("track_id"), data.get("recommendation_id")
+    if not isinstance(track_id, int) or isinstance(track_id, bool):
+        raise InvalidInput("'track_id' must be the id of a track (a whole number)")
+    if recommendation_id is not None and (not isinstance(recommendation_id, int)
+                                          or isinstance(recommendation_id, bool)):
+        raise InvalidInput("'recommendation_id' must be a whole number")
+    if not isinstance(data.get("kind"), str):
+        raise InvalidInput("'kind' must be one of like, skip, chosen")
+    user = data.get("user")
+    if user is not None and not isinstance(user, str):
+        raise InvalidInput("'user' must be a name")
+    event = moodify().feedback(track_id=track_id, kind=data["kind"], user=user,
+                               recommendation_id=recommendation_id)
+    return jsonify(event), 201
+
+
+@bp.get("/catalog/stats")
+def catalog_stats():
+    return jsonify(build.stats(moodify().store))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(document())

@@ -1,0 +1,116 @@
+"""The OpenAPI 3.1 document of /api/v1. A test checks it against the registered routes."""
+
+from __future__ import annotations
+
+from moodify import __version__
+from moodify.emotion import EMOTIONS
+from moodify.recommend import MODES
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict:
+    return {str(s): _json(ERROR, "error") for s in statuses}
+
+
+SCHEMAS = {
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["code", "message"],
+        "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}},
+    "Reading": {"type": "object", "required": ["probs"], "properties": {
+        "label": {"type": "string", "enum": list(EMOTIONS)},
+        "probs": {"type": "object", "properties": {e: {"type": "number"} for e in EMOTIONS}},
+        "valence": {"type": "number", "minimum": -1, "maximum": 1},
+        "arousal": {"type": "number", "minimum": -1, "maximum": 1},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "evidence": {"type": "array", "items": {"type": "string"}}}},
+    "Track": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"},
+        "artist": {"type": ["string", "null"]}, "album": {"type": ["string", "null"]},
+        "source": {"type": "string"}, "source_id": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "genres": {"type": "array", "items": {"type": "string"}},
+        "instruments": {"type": "array", "items": {"type": "string"}},
+        "emotion": {"type": "string", "enum": list(EMOTIONS)},
+        "probs": {"type": "object"}, "valence": {"type": "number"}, "arousal": {"type": "number"},
+        "duration_s": {"type": ["number", "null"]}, "instrumental": {"type": ["boolean", "null"]},
+        "url": {"type": ["string", "null"]}, "sample_url": {"type": ["string", "null"]},
+        "license": {"type": "string"},
+        "annotation": {"type": "object", "description": "the track's annotation as published"}}},
+    "RecommendedTrack": {"allOf": [{"$ref": "#/components/schemas/Track"}, {
+        "type": "object", "properties": {
+            "score": {"type": "number"},
+            "score_parts": {"type": "object", "description":
+                            "fit, closeness, semantic (with a caption), base, personal"},
+            "reasons": {"type": "array", "items": {"type": "string"}}}}]},
+    "RecommendationRequest": {
+        "type": "object",
+        "description": "Give one of: emotion; valence and arousal; reading (or probs).",
+        "properties": {
+            "emotion": {"type": "string", "description": "English or Korean category name"},
+            "valence": {"type": "number", "minimum": -1, "maximum": 1},
+            "arousal": {"type": "number", "minimum": -1, "maximum": 1},
+            "reading": {"$ref": "#/components/schemas/Reading"},
+            "mode": {"type": "string", "enum": list(MODES), "default": "match"},
+            "limit": {"type": "integer", "minimum": 1, "maximum": 200, "default": 10},
+            "instrumental": {"type": "boolean"},
+            "min_duration": {"type": "number"}, "max_duration": {"type": "number"},
+            "genres": {"type": "array", "items": {"type": "string"}},
+            "exclude_genres": {"type": "array", "items": {"type": "string"}},
+            "caption": {"type": "string", "description": "post text, for semantic fit"},
+            "user": {"type": "string", "description": "whose feedback personalises the list"}}},
+    "RecommendationList": {"type": "object", "properties": {
+        "recommendation_id": {"type": "integer"},
+        "reading": {"$ref": "#/components/schemas/Reading"},
+        "target": {"type": "object"},
+        "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/RecommendedTrack"}}}},
+    "Feedback": {"type": "object", "required": ["track_id", "kind"], "properties": {
+        "track_id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["like", "skip", "chosen"]},
+        "recommendation_id": {"type": "integer"}, "user": {"type": "string"}}},
+}
+
+PATHS = {
+    "/api/v1/health": {"get": {"summary": "Is the service up, and how many tracks it has",
+                               "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/recommendations": {"post": {
+        "summary": "Music for an emotion, a valence-arousal point or a full reading",
+        "requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/RecommendationRequest"}}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/RecommendationList"}),
+                      **_errors(400, 413)}}},
+    "/api/v1/tracks": {"get": {
+        "summary": "Search the catalogue (title, artist, tags), paginated",
+        "parameters": [{"name": n, "in": "query", "schema": {"type": t}} for n, t in
+                       (("q", "string"), ("source", "string"), ("emotion", "string"),
+                        ("page", "integer"), ("per_page", "integer"))],
+        "responses": {"200": _json({"type": "object", "properties": {
+            "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}},
+            "total": {"type": "integer"}}}), **_errors(400)}}},
+    "/api/v1/tracks/{track_id}": {"get": {
+        "summary": "One track with its published annotation",
+        "parameters": [{"name": "track_id", "in": "path", "required": True,
+                        "schema": {"type": "integer"}}],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Track"}), **_errors(404)}}},
+    "/api/v1/feedback": {"post": {
+        "summary": "Like, skip or choose a track; later recommendations learn from it",
+        "requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Feedback"}}}},
+        "responses": {"201": _json({"type": "object"}, "stored"), **_errors(400, 404)}}},
+    "/api/v1/catalog/stats": {"get": {
+        "summary": "Counts per source, dominant emotion and licence",
+        "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/openapi.json": {"get": {"summary": "This document",
+                                     "responses": {"200": _json({"type": "object"})}}},
+}
+
+
+def document() -> dict:
+    return {"openapi": "3.1.0",
+            "info": {"title": "Moodify API", "version": __version__,
+                     "description": "Background music for a social-media post, by its emotion."},
+            "paths": PATHS, "components": {"schemas": SCHEMAS}}

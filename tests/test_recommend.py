@@ -1,0 +1,121 @@
+"""Ranking on the full shipped catalogue: fit by published annotations, modes, filters,
+diversity, caption fit and personalisation."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from moodify.emotion import EMOTIONS, EmotionEstimate
+from moodify.errors import InvalidInput
+from moodify.recommend import Options
+from tests.published import agrees, positive
+
+
+def top(service, emotion="sadness", **options):
+    user = options.pop("user", None)
+    return service.recommend(EmotionEstimate.from_label(emotion), Options(**options), user=user)
+
+
+@pytest.mark.parametrize("emotion", EMOTIONS)
+def test_match_top_ten_agree_with_published_annotations(service, emotion):
+    tracks = top(service, emotion).tracks
+    assert len(tracks) == 10
+    disagreeing = [(t["source"], t["source_id"], t["reasons"][0]) for t in tracks
+                   if not agrees(t, emotion)]
+    assert not disagreeing, f"{emotion}: {disagreeing}"
+
+
+def test_uplift_for_sadness_returns_positive_valence(service):
+    shown = top(service, "sadness", mode="uplift")
+    assert shown.target.valence > 0
+    assert all(t["valence"] > 0 for t in shown.tracks)
+    assert all(positive(t) for t in shown.tracks), [t["reasons"][0] for t in shown.tracks]
+
+
+def test_calm_lowers_arousal_and_keeps_valence_sign(service):
+    angry = EmotionEstimate.from_label("anger")
+    shown = service.recommend(angry, Options(mode="calm"))
+    assert all(t["arousal"] < angry.arousal and t["valence"] < 0 for t in shown.tracks)
+    happy = service.recommend(EmotionEstimate.from_label("happiness"), Options(mode="calm"))
+    assert all(t["arousal"] < 0 and t["valence"] > 0 for t in happy.tracks)
+
+
+def test_valence_arousal_point_is_honoured(service):
+    shown = service.recommend(EmotionEstimate.from_va(0.6, 0.5), Options())
+    assert all(t["valence"] > 0.2 and t["arousal"] > 0 for t in shown.tracks)
+
+
+def test_no_artist_or_album_fills_the_list(service):
+    for emotion in EMOTIONS:
+        tracks = top(service, emotion, limit=20).tracks
+        artists = Counter(t["artist"] or t["annotation"].get("artist_id") or t["album"]
+                          for t in tracks)
+        albums = Counter(t["album"] or t["annotation"].get("album_id") for t in tracks)
+        artists.pop(None, None), albums.pop(None, None)
+        assert max(artists.values(), default=0) <= 2, (emotion, artists.most_common(2))
+        assert max(albums.values(), default=0) <= 2, (emotion, albums.most_common(2))
+
+
+def test_every_result_explains_itself(service):
+    for track in top(service, "happiness").tracks:
+        assert {"fit", "closeness", "base"} <= set(track["score_parts"])
+        assert len(track["reasons"]) >= 3
+        assert "valence" in track["reasons"][1] and "vs post" in track["reasons"][1]
+
+
+def test_filters(service):
+    tracks = top(service, "neutral", instrumental=True, limit=15).tracks
+    assert tracks and all(t["instrumental"] is True for t in tracks)
+    tracks = top(service, "happiness", min_duration=120, max_duration=180).tracks
+    assert tracks and all(120 <= t["duration_s"] <= 180 for t in tracks)
+    tracks = top(service, "happiness", genres=("rock",)).tracks
+    assert tracks and all("rock" in t["genres"] for t in tracks)
+    tracks = top(service, "happiness", exclude_genres=("pop", "electronic"), limit=30).tracks
+    assert not any({"pop", "electronic"} & set(t["genres"]) for t in tracks)
+
+
+def test_impossible_filters_give_an_empty_list_not_an_error(service):
+    assert top(service, "happiness", genres=("no-such-genre",)).tracks == []
+
+
+@pytest.mark.parametrize("options", [dict(mode="louder"), dict(limit=0),
+                                     dict(min_duration=200, max_duration=100)])
+def test_bad_options_are_refused(options):
+    with pytest.raises(InvalidInput):
+        Options(**options)
+
+
+def test_caption_moves_matching_tags_up(service):
+    plain = top(service, "happiness", limit=10)
+    captioned = top(service, "happiness", limit=10, caption="메리 크리스마스! 🎄 산타 선물 #christmas")
+    def christmas(tracks):
+        return sum("christmas" in t["tags"] or "holiday" in t["tags"] for t in tracks)
+    assert christmas(captioned.tracks) > christmas(plain.tracks)
+    assert all("semantic" in t["score_parts"] for t in captioned.tracks)
+
+
+def test_likes_on_piano_lift_piano_for_that_user_only(service, user_name):
+    other = f"{user_name}-other"
+    def piano_share(user):
+        tracks = top(service, "neutral", limit=20, user=user).tracks
+        return sum("piano" in t["instruments"] for t in tracks)
+    before, before_other = piano_share(user_name), piano_share(other)
+    liked = top(service, "neutral", limit=200, user=user_name).tracks
+    piano = [t for t in liked if "piano" in t["instruments"]][:5]
+    assert len(piano) == 5
+    for track in piano:
+        service.feedback(track_id=track["id"], kind="like", user=user_name)
+    after = top(service, "neutral", limit=20, user=user_name)
+    assert sum("piano" in t["instruments"] for t in after.tracks) > before
+    assert piano_share(other) == before_other
+    assert any("piano" in r for t in after.tracks for r in t["reasons"] if r.startswith("like tracks"))
+
+
+def test_skips_push_a_track_down(service, user_name):
+    first = top(service, "sadness", user=user_name).tracks[0]
+    service.feedback(track_id=first["id"], kind="skip", user=user_name)
+    service.feedback(track_id=first["id"], kind="skip", user=user_name)
+    again = [t["id"] for t in top(service, "sadness", user=user_name).tracks]
+    assert again[0] != first["id"]

@@ -1,0 +1,126 @@
+"""The JSON API, on SQLite and on MariaDB."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.published import sad_by_ratings
+
+
+def test_sadness_gives_ten_sad_tracks_with_reasons(client):
+    response = client.post("/api/v1/recommendations", json={"emotion": "sadness"})
+    assert response.status_code == 200
+    tracks = response.get_json()["tracks"]
+    assert len(tracks) == 10
+    for track in tracks:
+        assert sad_by_ratings(track), track["reasons"][0]
+        assert track["reasons"] and track["score"] > 0
+        for key in ("id", "title", "artist", "source", "source_id", "tags", "valence", "arousal",
+                    "score", "reasons", "url", "license"):
+            assert key in track
+
+
+@pytest.mark.parametrize("body", [
+    {"emotion": "슬픔"}, {"valence": -0.5, "arousal": -0.4},
+    {"reading": {"probs": {"sadness": 0.7, "fear": 0.3}, "valence": -0.6, "arousal": -0.2}},
+    {"emotion": "happiness", "mode": "calm", "limit": 5, "instrumental": True},
+    {"emotion": "neutral", "caption": "퇴근길 ☕️ 오늘도 수고했어 #일상", "genres": ["ambient"]},
+])
+def test_each_way_of_asking(client, body):
+    response = client.post("/api/v1/recommendations", json=body)
+    assert response.status_code == 200, response.get_json()
+    data = response.get_json()
+    assert data["tracks"] and data["recommendation_id"]
+    assert len(data["tracks"]) <= body.get("limit", 10)
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ({"emotion": "joyful-ish"}, "unknown emotion"),
+    ({"valence": 3, "arousal": 0}, "valence"),
+    ({"valence": 0.2}, "both"),
+    ({}, "say what the post feels like"),
+    ({"emotion": "sadness", "mode": "louder"}, "mode"),
+    ({"emotion": "sadness", "limit": "ten"}, "limit"),
+    ({"emotion": "sadness", "limit": 0}, "limit"),
+    ({"emotion": "sadness", "genres": [1, 2]}, "genres"),
+    ({"emotion": ["sadness"]}, "emotion"),
+    ({"reading": {"probs": [0, 0, 0, 0, 0, 0, 0]}}, "not all zero"),
+    ({"reading": {"probs": {"joy": 1}}}, "unknown emotions"),
+    ({"reading": "sad"}, "reading"),
+])
+def test_bad_requests_get_a_json_400(client, body, fragment):
+    response = client.post("/api/v1/recommendations", json=body)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "invalid_input" and fragment in error["message"]
+
+
+def test_malformed_bodies(client):
+    for data, ctype in ((b"{not json", "application/json"), (b"\xff\xfe\x00bad", "application/json"),
+                        (b"emotion=sad", "application/x-www-form-urlencoded"), (b"[1,2]", "application/json")):
+        response = client.post("/api/v1/recommendations", data=data, content_type=ctype)
+        assert response.status_code == 400
+        assert "JSON object" in response.get_json()["error"]["message"]
+    huge = b'{"caption": "' + b"a" * (3 * 1024 * 1024) + b'"}'
+    response = client.post("/api/v1/recommendations", data=huge, content_type="application/json")
+    assert response.status_code == 413 and response.get_json()["error"]["message"]
+
+
+def test_unknown_routes_and_methods_are_json(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404 and "error" in response.get_json()
+    response = client.get("/api/v1/recommendations")
+    assert response.status_code == 405 and "error" in response.get_json()
+
+
+def test_tracks_search_and_detail(client):
+    response = client.get("/api/v1/tracks?q=piano&per_page=5&page=2")
+    data = response.get_json()
+    assert response.status_code == 200 and len(data["tracks"]) == 5 and data["total"] > 100
+    detail = client.get(f"/api/v1/tracks/{data['tracks'][0]['id']}").get_json()
+    assert detail["annotation"] and detail["source"]
+    assert client.get("/api/v1/tracks?source=4q&emotion=슬픔").get_json()["total"] > 0
+    assert client.get("/api/v1/tracks/999999999").status_code == 404
+    assert client.get("/api/v1/tracks?page=zero").status_code == 400
+    assert client.get("/api/v1/tracks?per_page=1000").status_code == 400
+
+
+def test_feedback_is_stored_and_checked(client, user_name):
+    shown = client.post("/api/v1/recommendations", json={"emotion": "happiness", "user": user_name})
+    data = shown.get_json()
+    body = {"track_id": data["tracks"][0]["id"], "kind": "like", "user": user_name,
+            "recommendation_id": data["recommendation_id"]}
+    response = client.post("/api/v1/feedback", json=body)
+    assert response.status_code == 201 and response.get_json()["kind"] == "like"
+    assert client.post("/api/v1/feedback", json={**body, "kind": "love"}).status_code == 400
+    assert client.post("/api/v1/feedback", json={**body, "track_id": 10**9}).status_code == 404
+    assert client.post("/api/v1/feedback", json={**body, "track_id": "7"}).status_code == 400
+    # Another user's recommendation list is not yours to give feedback on.
+    assert client.post("/api/v1/feedback", json={**body, "user": f"{user_name}-x"}).status_code == 404
+
+
+def test_health_and_stats(client):
+    health = client.get("/api/v1/health").get_json()
+    assert health["status"] == "ok" and health["tracks"] >= 22425
+    stats = client.get("/api/v1/catalog/stats").get_json()
+    assert stats["by_source"]["jamendo"] == 18486
+
+
+def test_openapi_document_matches_the_routes(app, client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    documented = {(path, method.upper()) for path, ops in document["paths"].items() for method in ops}
+    registered = set()
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/v1"):
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+            registered |= {(path, m) for m in rule.methods - {"HEAD", "OPTIONS"}}
+    assert documented == registered
+
+
+def test_korean_and_emoji_round_trip_through_the_api(client):
+    caption = "오늘 너무 행복해 🎉❤️ #행복 #주말"
+    response = client.post("/api/v1/recommendations", json={"emotion": "행복", "caption": caption})
+    assert response.status_code == 200
+    assert "행복" in response.get_data(as_text=True)  # evidence keeps the Korean name as is
