@@ -18,7 +18,7 @@ from moodify.emotion import EMOTIONS, EmotionEstimate, probs_from_va
 from moodify.errors import InvalidInput
 
 MODES = ("match", "uplift", "calm")
-WEIGHTS = {"fit": 0.5, "closeness": 0.35, "semantic": 0.15}
+WEIGHTS = {"fit": 0.45, "closeness": 0.3, "semantic": 0.25}
 PERSONAL_WEIGHT = 0.2
 CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to exp(-1/2)
 MMR_LAMBDA = 0.7         # share of relevance against novelty in maximal marginal relevance
