@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from moodify import recommend as ranking
 from moodify.catalog.index import CatalogIndex, catalog_version, load_index
-from moodify.emotion import EmotionEstimate, normalise_label
+from moodify.emotion import EMOTIONS, EmotionEstimate, normalise_label
 from moodify.errors import InvalidInput, NotFound
 from moodify.models import e5
 from moodify.reasons import reasons
@@ -43,9 +43,7 @@ def track_view(track: Track) -> dict:
         "album": track.album, "source": track.source, "source_id": track.source_id,
         "tags": list(track.mood_tags), "genres": list(track.genres),
         "instruments": list(track.instruments), "emotion": track.emotion,
-        "probs": {c[2:]: round(getattr(track, c), 4) for c in
-                  ("p_happiness", "p_sadness", "p_anger", "p_fear", "p_surprise", "p_disgust",
-                   "p_neutral")},
+        "probs": {e: round(p, 4) for e, p in zip(EMOTIONS, track.probs)},
         "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
         "duration_s": track.duration_s, "instrumental": track.instrumental,
         "url": track.url, "sample_url": track.sample_url, "license": track.license,

@@ -55,24 +55,24 @@ def database_url(request, tmp_path_factory):
         yield from _mariadb_database()
 
 
-@pytest.fixture(scope="session")
-def built_store(database_url):
-    """A store with the schema and the full shipped catalogue, per backend."""
-    store = Store(database_url)
+def _built(url: str):
+    store = Store(url)
     store.upgrade()
     build.build(store)
     yield store
     store.dispose()
+
+
+@pytest.fixture(scope="session")
+def built_store(database_url):
+    """A store with the schema and the full shipped catalogue, per backend."""
+    yield from _built(database_url)
 
 
 @pytest.fixture(scope="session")
 def sqlite_store(tmp_path_factory):
     """The built catalogue on SQLite alone, for ranking tests that need no second backend."""
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('rank') / 'moodify.db'}")
-    store.upgrade()
-    build.build(store)
-    yield store
-    store.dispose()
+    yield from _built(f"sqlite:///{tmp_path_factory.mktemp('rank') / 'moodify.db'}")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from moodify.catalog import build
 from moodify.errors import InvalidInput
-from moodify.requests import options_from_request, reading_from_request
+from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
 from moodify.web.openapi import document
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from moodify.store import Store
 from moodify.store.models import Analysis, Feedback, Track, User
@@ -37,7 +38,7 @@ def test_a_failed_write_keeps_what_was_stored(built_store):
     with built_store.session() as session:
         before = session.scalar(select(Track).where(Track.source_id == "track_0000948"))
         count = session.query(Feedback).count()
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         with built_store.session() as session:
             session.add(Feedback(user_id=1, track_id=before.id, kind="like"))
             session.add(Track(source="jamendo", source_id="track_0000948", license="dup",
