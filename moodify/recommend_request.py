@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput
 from moodify.recommend import Options
 
-OPTION_FIELDS = ("limit", "mode", "instrumental", "min_duration", "max_duration", "genres",
-                 "exclude_genres", "caption")
 
 
 def reading_from_request(data: dict) -> EmotionEstimate:
@@ -37,6 +37,8 @@ def _typed(data: dict, name: str, kind, convert=None):
         raise InvalidInput(f"'{name}' must be true or false")
     if kind in (int, float) and (isinstance(value, bool) or not isinstance(value, (int, float))):
         raise InvalidInput(f"'{name}' must be a number")
+    if kind in (int, float) and not math.isfinite(value):
+        raise InvalidInput(f"'{name}' must be a finite number")
     if kind is str and not isinstance(value, str):
         raise InvalidInput(f"'{name}' must be a string")
     if kind is list:

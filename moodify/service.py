@@ -51,6 +51,16 @@ def track_view(track: Track) -> dict:
     }
 
 
+MAX_ID = 2**63 - 1
+
+
+def _check_id(value: int, what: str) -> int:
+    """Ids beyond a 64-bit integer cannot exist; say so instead of overflowing the driver."""
+    if not 1 <= value <= MAX_ID:
+        raise NotFound(f"no {what} with id {value}")
+    return value
+
+
 def _fallback_title(track: Track) -> str:
     if track.source == "jamendo":
         return f"Jamendo track {int(track.source_id.split('_')[1])}"
@@ -78,7 +88,7 @@ class Moodify:
 
     def track(self, track_id: int) -> dict:
         with self.store.session() as session:
-            track = session.get(Track, track_id)
+            track = session.get(Track, _check_id(track_id, "track"))
             if track is None:
                 raise NotFound(f"no track with id {track_id}")
             return track_view(track)
@@ -124,11 +134,11 @@ class Moodify:
         if kind not in FEEDBACK_WEIGHTS:
             raise InvalidInput(f"kind must be one of {', '.join(FEEDBACK_WEIGHTS)}, got {kind!r}")
         with self.store.session() as session:
-            if session.get(Track, track_id) is None:
+            if session.get(Track, _check_id(track_id, "track")) is None:
                 raise NotFound(f"no track with id {track_id}")
             owner = self._user(session, user)
             if recommendation_id is not None:
-                shown = session.get(Recommendation, recommendation_id)
+                shown = session.get(Recommendation, _check_id(recommendation_id, "recommendation"))
                 if shown is None or shown.user_id != owner.id:
                     raise NotFound(f"no recommendation with id {recommendation_id}")
             event = Feedback(user_id=owner.id, track_id=track_id, kind=kind,

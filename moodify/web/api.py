@@ -21,7 +21,25 @@ def json_body() -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise InvalidInput("send a JSON object with content-type application/json")
+    _check_text(data)
     return data
+
+
+def _check_text(value) -> None:
+    """JSON may escape lone surrogates (\\ud800) that no UTF-8 text can hold: refuse them."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidInput("the request holds text that is not valid UTF-8 (a lone surrogate "
+                               "escape such as \\ud800): send real characters") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key)
+            _check_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_text(item)
 
 
 def int_arg(name: str, default: int) -> int:

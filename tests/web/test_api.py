@@ -124,3 +124,23 @@ def test_korean_and_emoji_round_trip_through_the_api(client):
     response = client.post("/api/v1/recommendations", json={"emotion": "행복", "caption": caption})
     assert response.status_code == 200
     assert "행복" in response.get_data(as_text=True)  # evidence keeps the Korean name as is
+
+
+@pytest.mark.parametrize("url, raw", [
+    ("/api/v1/recommendations", b'{"emotion": "sadness", "caption": "\\ud800 hi"}'),
+    ("/api/v1/recommendations", b'{"emotion": "sadness", "min_duration": Infinity}'),
+    ("/api/v1/recommendations", b'{"emotion": "sadness", "limit": 1e300}'),
+    ("/api/v1/feedback", b'{"track_id": 1, "kind": "like", "user": "\\udfff"}'),
+])
+def test_hostile_values_get_a_400(client, url, raw):
+    response = client.post(url, data=raw, content_type="application/json")
+    assert response.status_code == 400 and response.get_json()["error"]["message"]
+
+
+def test_ids_beyond_64_bits_are_not_found(client):
+    assert client.get(f"/api/v1/tracks/{10**30}").status_code == 404
+    response = client.post("/api/v1/feedback", json={"track_id": 10**30, "kind": "like"})
+    assert response.status_code == 404
+    response = client.post("/api/v1/feedback", json={"track_id": 1, "kind": "like",
+                                                      "recommendation_id": 10**30})
+    assert response.status_code == 404
