@@ -104,6 +104,68 @@ def feedback(track_id: int, kind: str, user: str | None) -> None:
     click.echo(f"noted: {event['user']} {kind} track {track_id}")
 
 
+@main.command()
+@click.option("--text", "caption", required=True, help="the post's caption")
+@click.option("--json", "as_json", is_flag=True)
+def analyse(caption: str, as_json: bool) -> None:
+    """Read the emotion of a post and explain it."""
+    from moodify.pipeline import Post, analyse_post
+
+    reading = analyse_post(Post(caption=caption))
+    if as_json:
+        emit_json(reading.to_dict())
+        return
+    fused = reading.fused
+    click.echo(f"{fused.label} ({fused.confidence:.2f}); valence {fused.valence:+.2f}, "
+               f"arousal {fused.arousal:+.2f}")
+    click.echo("  " + "  ".join(f"{e} {p:.2f}" for e, p in zip(EMOTIONS, fused.probs)))
+    for line in fused.evidence:
+        click.echo(f"  - {line}")
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Measure a model on labelled data."""
+
+
+@evaluate.command("text")
+@click.option("--data", "path", type=click.Path(path_type=Path), required=True,
+              help="CSV with columns text,label (English or Korean labels)")
+@click.option("--holdout", is_flag=True, help="score only the fixed 10 % held-out split of the file")
+@click.option("--json", "as_json", is_flag=True)
+def eval_text(path: Path, holdout: bool, as_json: bool) -> None:
+    """Accuracy, macro-F1, per-class scores and confusion of the caption model."""
+    from moodify.analysers.text import TextAnalyser
+    from moodify.training.data import holdout_split, read_labelled
+    from moodify.training.metrics import format_report, report
+
+    data = read_labelled(path)
+    if holdout:
+        data = data.subset(holdout_split(data.labels)[1])
+    figures = report(data.labels, TextAnalyser().probabilities(data.texts))
+    emit_json(figures) if as_json else click.echo(format_report(figures))
+
+
+@main.group()
+def train() -> None:
+    """Train the models the app ships (never run at start-up)."""
+
+
+@train.command("text")
+@click.option("--data", "path", type=click.Path(path_type=Path, exists=True), required=True,
+              help="the AIHub single-turn CSV (text,label); its held-out 10 % is never read")
+@click.option("--cache", type=click.Path(path_type=Path), help="folder to keep sentence vectors in")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="where to write the weights")
+def train_text(path: Path, cache: Path | None, seed: int, out: Path | None) -> None:
+    """Train the caption model and write its weights."""
+    from moodify.models import caption
+    from moodify.training.text import train as train_caption
+
+    train_caption(path, out=out or caption.WEIGHTS_FILE, cache=cache, seed=seed,
+                  say=lambda line: click.echo(line, err=True))
+
+
 @main.group()
 def catalog() -> None:
     """The music catalogue: build, statistics, import."""

@@ -3,6 +3,7 @@ API are thin doors into this module."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from moodify.errors import InvalidInput, NotFound
 from moodify.models import e5
 from moodify.reasons import reasons
 from moodify.store import Store
-from moodify.store.models import (Feedback, Recommendation, RecommendationItem, Track, User)
+from moodify.pipeline import Post, analyse_post
+from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
+                                  User)
 
 FEEDBACK_WEIGHTS = {"like": 1.0, "chosen": 2.0, "skip": -1.0}
 PROFILE_HISTORY = 500  # feedback events a profile is built from, newest first
@@ -59,6 +62,11 @@ def _check_id(value: int, what: str) -> int:
     if not 1 <= value <= MAX_ID:
         raise NotFound(f"no {what} with id {value}")
     return value
+
+
+def _analysis_view(stored: Analysis) -> dict:
+    return {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
+            "parts": stored.parts, "created_at": stored.created_at.isoformat() + "Z"}
 
 
 def _fallback_title(track: Track) -> str:
@@ -161,6 +169,38 @@ class Moodify:
                 name = index.feature_names[column]
                 weights[name] = weights.get(name, 0.0) + FEEDBACK_WEIGHTS[kind]
         return ranking.Profile({k: v for k, v in weights.items() if v != 0})
+
+    # -- analyses -----------------------------------------------------------------------
+    def analyse(self, post: Post, *, user: str | None = None) -> dict:
+        """Read a post, store the reading, return it with its id."""
+        reading = analyse_post(post)
+        with self.store.session() as session:
+            owner = self._user(session, user)
+            stored = Analysis(user_id=owner.id, caption=post.caption, reading=reading.fused.to_dict(),
+                              parts=[p.to_dict() for p in reading.parts])
+            session.add(stored)
+            session.flush()
+            return _analysis_view(stored)
+
+    def analysis(self, analysis_id: int, *, user: str | None = None) -> dict:
+        with self.store.session() as session:
+            return _analysis_view(self._own_analysis(session, analysis_id, user))
+
+    def _own_analysis(self, session: Session, analysis_id: int, user: str | None) -> Analysis:
+        stored = session.get(Analysis, _check_id(analysis_id, "analysis"))
+        if stored is None or stored.user_id != self._user(session, user).id:
+            raise NotFound(f"no analysis with id {analysis_id}")
+        return stored
+
+    def recommend_for_analysis(self, analysis_id: int, options: ranking.Options, *,
+                               user: str | None = None, request: dict | None = None) -> RecommendationList:
+        """Recommendations for a stored reading; its caption gives the semantic fit."""
+        with self.store.session() as session:
+            stored = self._own_analysis(session, analysis_id, user)
+            reading, caption = EmotionEstimate.from_dict(stored.reading), stored.caption
+        if caption and not options.caption:
+            options = dataclasses.replace(options, caption=caption)
+        return self.recommend(reading, options, user=user, analysis_id=analysis_id, request=request)
 
     # -- recommendations ----------------------------------------------------------------
     def recommend(self, reading: EmotionEstimate, options: ranking.Options = ranking.Options(), *,

@@ -70,3 +70,26 @@ def test_catalog_import_reports_rows(run, tmp_path):
     report = json.loads(result.stdout)
     assert len(report["imported"]) + len(report["updated"]) == 1
     assert report["failed"][0]["line"] == 3
+
+
+def test_analyse_prints_the_reading(run):
+    result = run("analyse", "--text", "엄마가 너무 보고 싶어서 눈물이 난다 ㅠㅠ")
+    assert result.exit_code == 0 and result.stdout.startswith("sadness")
+    data = json.loads(run("analyse", "--text", "ew that's disgusting 🤮", "--json").stdout)
+    assert data["fused"]["label"] == "disgust" and data["parts"][0]["kind"] == "text"
+    assert set(data["fused"]) >= {"label", "probs", "valence", "arousal", "confidence", "evidence"}
+    result = run("analyse", "--text", "  ")
+    assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_eval_text_json(run, tmp_path):
+    path = tmp_path / "few.csv"
+    path.write_text("text,label\n엄마가 너무 보고 싶어서 눈물이 난다 ㅠㅠ,슬픔\new that's disgusting 🤮,disgust\n",
+                    encoding="utf-8")
+    figures = json.loads(run("eval", "text", "--data", str(path), "--json").stdout)
+    assert figures["n"] == 2 and figures["accuracy"] == 1.0
+    assert set(figures) >= {"n", "accuracy", "macro_f1", "per_class", "confusion"}
+    assert "confusion" in run("eval", "text", "--data", str(path)).stdout
+    path.write_text("text,label\nhello,bored\n", encoding="utf-8")
+    result = run("eval", "text", "--data", str(path))
+    assert result.exit_code == 2 and "unknown emotion" in result.output

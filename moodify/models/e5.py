@@ -35,6 +35,14 @@ def embed_passages(texts: list[str]) -> np.ndarray:
         return np.asarray(_model().passage(list(texts)), np.float32)
 
 
+def embed_queries(texts: list[str]) -> np.ndarray:
+    """(n,) texts -> (n, 384) float32, embedded as queries ("query: ")."""
+    if not texts:
+        return np.zeros((0, DIM), np.float32)
+    with _lock:
+        return np.asarray(_model().query(list(texts)), np.float32)
+
+
 def embed_query(text: str) -> np.ndarray:
     """One text -> (384,) float32, embedded as a query ("query: ")."""
     with _lock:

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from moodify.catalog import build
 from moodify.errors import InvalidInput
+from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
 from moodify.web.openapi import document
@@ -18,6 +19,10 @@ def moodify() -> Moodify:
 
 
 def json_body() -> dict:
+    try:
+        request.get_data().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"the request body is not valid UTF-8 (byte {exc.start}): send UTF-8 text") from None
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise InvalidInput("send a JSON object with content-type application/json")
@@ -103,6 +108,51 @@ def feedback():
     event = moodify().feedback(track_id=track_id, kind=data["kind"], user=user,
                                recommendation_id=recommendation_id)
     return jsonify(event), 201
+
+
+def _user_arg(data: dict | None = None) -> str | None:
+    user = (data or {}).get("user", request.args.get("user"))
+    if user is not None and not isinstance(user, str):
+        raise InvalidInput("'user' must be a name")
+    return user
+
+
+def _caption_from_request() -> tuple[str | None, dict]:
+    """The caption of a JSON body or of a multipart/urlencoded form (field `caption`)."""
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        form = request.form
+        caption = form.get("caption")
+        # Werkzeug decodes form fields with errors="replace": bytes that were not UTF-8 arrive
+        # as U+FFFD, and the text they held is already lost.
+        if caption is not None and "\ufffd" in caption:
+            raise InvalidInput("the caption is not valid UTF-8 (some bytes could not be read): "
+                               "send it as UTF-8 text")
+        return caption, dict(form)
+    data = json_body()
+    caption = data.get("caption")
+    if caption is not None and not isinstance(caption, str):
+        raise InvalidInput("'caption' must be text")
+    return caption, data
+
+
+@bp.post("/analyses")
+def create_analysis():
+    caption, data = _caption_from_request()
+    reading = moodify().analyse(Post(caption=caption), user=_user_arg(data))
+    return jsonify(reading), 201
+
+
+@bp.get("/analyses/<int:analysis_id>")
+def get_analysis(analysis_id: int):
+    return jsonify(moodify().analysis(analysis_id, user=_user_arg()))
+
+
+@bp.post("/analyses/<int:analysis_id>/recommendations")
+def analysis_recommendations(analysis_id: int):
+    data = json_body() if request.get_data() else {}
+    shown = moodify().recommend_for_analysis(analysis_id, options_from_request(data),
+                                             user=_user_arg(data), request=data)
+    return jsonify(shown.to_dict())
 
 
 @bp.get("/catalog/stats")

@@ -68,6 +68,12 @@ SCHEMAS = {
         "reading": {"$ref": "#/components/schemas/Reading"},
         "target": {"type": "object"},
         "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/RecommendedTrack"}}}},
+    "Analysis": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "caption": {"type": ["string", "null"]},
+        "fused": {"$ref": "#/components/schemas/Reading"},
+        "parts": {"type": "array", "items": {"type": "object", "description":
+                  "kind (text, ...), name, and that part's reading"}},
+        "created_at": {"type": "string"}}},
     "Feedback": {"type": "object", "required": ["track_id", "kind"], "properties": {
         "track_id": {"type": "integer"},
         "kind": {"type": "string", "enum": ["like", "skip", "chosen"]},
@@ -101,6 +107,28 @@ PATHS = {
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Feedback"}}}},
         "responses": {"201": _json({"type": "object"}, "stored"), **_errors(400, 404)}}},
+    "/api/v1/analyses": {"post": {
+        "summary": "Read a post's emotion (a caption for now) and store the reading",
+        "requestBody": {"required": True, "content": {
+            "application/json": {"schema": {"type": "object", "required": ["caption"], "properties": {
+                "caption": {"type": "string"}, "user": {"type": "string"}}}},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "caption": {"type": "string"}}}}}},
+        "responses": {"201": _json({"$ref": "#/components/schemas/Analysis"}, "stored"),
+                      **_errors(400, 413)}}},
+    "/api/v1/analyses/{analysis_id}": {"get": {
+        "summary": "A stored reading",
+        "parameters": [{"name": "analysis_id", "in": "path", "required": True,
+                        "schema": {"type": "integer"}}],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Analysis"}), **_errors(404)}}},
+    "/api/v1/analyses/{analysis_id}/recommendations": {"post": {
+        "summary": "Music for a stored reading; its caption gives the semantic fit",
+        "parameters": [{"name": "analysis_id", "in": "path", "required": True,
+                        "schema": {"type": "integer"}}],
+        "requestBody": {"required": False, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/RecommendationRequest"}}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/RecommendationList"}),
+                      **_errors(400, 404)}}},
     "/api/v1/catalog/stats": {"get": {
         "summary": "Counts per source, dominant emotion and licence",
         "responses": {"200": _json({"type": "object"})}}},

@@ -1,0 +1,112 @@
+"""Caption -> EmotionEstimate, in Korean, English or both, with hashtags and emoji.
+
+    read cues (hashtags, emoji, ㅠㅠ) -> chunk long text -> caption model per chunk
+    -> combine chunks by length -> place on the plane -> evidence
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from moodify.analysers.cues import read_cues
+from moodify.emotion import EMOTIONS, KOREAN_NAMES, EmotionEstimate, va_from_probs
+from moodify.errors import InvalidInput
+from moodify.models import caption
+
+CHUNK_CHARS = 300          # longer captions are read in pieces of about this size, all of them
+MAX_CAPTION_CHARS = 20_000
+SHOUT_AROUSAL = 0.15       # !!! or CAPITALS raise arousal by this much
+_SENTENCE_END = re.compile(r"(?<=[.!?。…\n])\s+|(?<=[다요죠네])\s+(?=\S)")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split at sentence ends into pieces of at most about `size` characters; nothing dropped."""
+    if len(text) <= size:
+        return [text]
+    pieces, current = [], ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > size:  # one endless sentence: cut it by length
+            pieces.append((current + " " + sentence[:size]).strip() if current else sentence[:size])
+            current, sentence = "", sentence[size:]
+        if current and len(current) + len(sentence) + 1 > size:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def check_caption(text) -> str:
+    if not isinstance(text, str):
+        raise InvalidInput("a caption must be text")
+    if not text.strip():
+        raise InvalidInput("the caption is empty: write something, or add a photo, sound or video")
+    if len(text) > MAX_CAPTION_CHARS:
+        raise InvalidInput(f"the caption has {len(text):,} characters; Moodify reads up to "
+                           f"{MAX_CAPTION_CHARS:,}: shorten it")
+    return text
+
+
+def _language(share: float) -> str:
+    return "Korean" if share > 0.7 else "English" if share < 0.05 else "Korean and English"
+
+
+def _snippet(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1] + "…"
+
+
+class TextAnalyser:
+    """Reads captions with the shipped caption model (loaded once, on first use)."""
+
+    kind = "text"
+
+    def __init__(self, model: caption.CaptionModel | None = None) -> None:
+        self._model = model
+
+    @property
+    def model(self) -> caption.CaptionModel:
+        if self._model is None:
+            self._model = caption.load()
+        return self._model
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """(n,) captions -> (n, 7), every chunk of every caption read, chunks combined by length."""
+        pieces, owners, lengths = [], [], []
+        for i, text in enumerate(texts):
+            for piece in chunks(text):
+                pieces.append(read_cues(piece))
+                owners.append(i)
+                lengths.append(max(len(piece), 1))
+        piece_probs = self.model.predict(pieces)
+        combined = np.zeros((len(texts), len(EMOTIONS)), np.float64)
+        np.add.at(combined, np.array(owners), piece_probs * np.array(lengths)[:, None])
+        return combined / combined.sum(1, keepdims=True)
+
+    def analyse(self, text: str) -> EmotionEstimate:
+        return self.analyse_batch([text])[0]
+
+    def analyse_batch(self, texts: list[str]) -> list[EmotionEstimate]:
+        texts = [check_caption(t) for t in texts]
+        probs = self.probabilities(texts)
+        return [self._estimate(text, p) for text, p in zip(texts, probs)]
+
+    def _estimate(self, text: str, probs: np.ndarray) -> EmotionEstimate:
+        read = read_cues(text)
+        label = EMOTIONS[int(np.argmax(probs))]
+        valence, arousal = va_from_probs(probs)
+        if read.shouting:
+            arousal = min(1.0, arousal + SHOUT_AROUSAL)
+        share = caption.hangul_share(read.plain)
+        evidence = [f"caption: '{_snippet(text)}' → {label} ({KOREAN_NAMES[label]}) {probs.max():.2f}"]
+        evidence += [cue.sentence() for cue in read.cues[:5]]
+        if read.shouting:
+            evidence.append("written loudly (!!! or capitals) → more arousal")
+        parts = len(chunks(text))
+        evidence.append(f"read as {_language(share)}" + (f", in {parts} parts" if parts > 1 else ""))
+        return EmotionEstimate(tuple(float(p) for p in probs), float(np.clip(valence, -1, 1)),
+                               float(np.clip(arousal, -1, 1)), float(probs.max()), tuple(evidence))
