@@ -58,11 +58,13 @@ def test_bad_requests_get_a_json_400(client, body, fragment):
 
 
 def test_malformed_bodies(client):
-    for data, ctype in ((b"{not json", "application/json"), (b"\xff\xfe\x00bad", "application/json"),
-                        (b"emotion=sad", "application/x-www-form-urlencoded"), (b"[1,2]", "application/json")):
+    for data, ctype, says in ((b"{not json", "application/json", "JSON object"),
+                              (b"\xff\xfe\x00bad", "application/json", "not valid UTF-8"),
+                              (b"emotion=sad", "application/x-www-form-urlencoded", "JSON object"),
+                              (b"[1,2]", "application/json", "JSON object")):
         response = client.post("/api/v1/recommendations", data=data, content_type=ctype)
         assert response.status_code == 400
-        assert "JSON object" in response.get_json()["error"]["message"]
+        assert says in response.get_json()["error"]["message"]
     huge = b'{"caption": "' + b"a" * (3 * 1024 * 1024) + b'"}'
     response = client.post("/api/v1/recommendations", data=huge, content_type="application/json")
     assert response.status_code == 413 and response.get_json()["error"]["message"]
