@@ -154,16 +154,34 @@ def train() -> None:
 @train.command("text")
 @click.option("--data", "path", type=click.Path(path_type=Path, exists=True), required=True,
               help="the AIHub single-turn CSV (text,label); its held-out 10 % is never read")
-@click.option("--cache", type=click.Path(path_type=Path), help="folder to keep sentence vectors in")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), help="where to write the weights")
-def train_text(path: Path, cache: Path | None, seed: int, out: Path | None) -> None:
-    """Train the caption model and write its weights."""
+@click.option("--encoder", type=click.Path(path_type=Path, exists=True),
+              help="fine-tuned encoder weights to mix with (default: the shipped ones)")
+def train_text(path: Path, seed: int, out: Path | None, encoder: Path | None) -> None:
+    """Train the character model and choose the mix (after `train text-encoder`)."""
     from moodify.models import caption
     from moodify.training.text import train as train_caption
 
-    train_caption(path, out=out or caption.WEIGHTS_FILE, cache=cache, seed=seed,
-                  say=lambda line: click.echo(line, err=True))
+    train_caption(path, out=out or caption.WEIGHTS_FILE, encoder_file=encoder or caption.ENCODER_FILE,
+                  seed=seed, say=lambda line: click.echo(line, err=True))
+
+
+@train.command("text-encoder")
+@click.option("--data", "path", type=click.Path(path_type=Path, exists=True), required=True,
+              help="the AIHub single-turn CSV (text,label); its held-out 10 % is never read")
+@click.option("--epochs", type=int, default=3, show_default=True)
+@click.option("--rank", type=int, default=16, show_default=True, help="LoRA rank")
+@click.option("--lr", type=float, default=5e-4, show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="where to write the adapter weights")
+def train_text_encoder(path: Path, epochs: int, rank: int, lr: float, seed: int, out: Path | None) -> None:
+    """Fine-tune the e5 encoder with LoRA adapters for captions (needs torch)."""
+    from moodify.models import caption_encoder
+    from moodify.training.finetune import finetune
+
+    finetune(path, out=out or caption_encoder.WEIGHTS_FILE, epochs=epochs, rank=rank, lr=lr,
+             seed=seed, say=lambda line: click.echo(line, err=True))
 
 
 @main.group()

@@ -68,3 +68,10 @@ def holdout_split(labels: np.ndarray, *, fraction: float = HOLDOUT_FRACTION,
         held.append(members[:cut])
         train.append(members[cut:])
     return np.sort(np.concatenate(train)), np.sort(np.concatenate(held))
+
+
+def validation_split(count: int, *, fraction: float = 0.1, seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
+    """(fit, validation) positions within the training rows, for choices made after fitting."""
+    order = np.random.default_rng(seed).permutation(count)
+    cut = int(fraction * count)
+    return order[cut:], order[:cut]

@@ -24,18 +24,31 @@ def test_holdout_is_stratified_and_fixed():
 
 
 def test_training_is_deterministic_and_writes_loadable_weights(tmp_path):
-    # A toy run on our two caption sets (140 rows): the real script, end to end.
+    # A toy run on our two caption sets (140 rows): the real scripts, end to end.
+    pytest.importorskip("torch")
+    from moodify.training.finetune import finetune
+
     rows = (BENCH_DATA / "captions_ko.csv").read_text(encoding="utf-8").splitlines()
     rows += (BENCH_DATA / "captions_en.csv").read_text(encoding="utf-8").splitlines()[1:]
     data = tmp_path / "toy.csv"
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    encoders = [tmp_path / "enc_a.npz", tmp_path / "enc_b.npz"]
+    for path in encoders:
+        meta = finetune(data, out=path, epochs=1, rank=4, seed=3, say=lambda _: None)
+    assert meta["trained_on"] == 114  # 140 minus the 10 % hold-out, minus 10 % validation
+    with np.load(encoders[0]) as a, np.load(encoders[1]) as b:
+        assert all(np.array_equal(a[k], b[k]) for k in a.files)
     first, second = tmp_path / "a.npz", tmp_path / "b.npz"
-    meta = train(data, out=first, cache=tmp_path / "cache", seed=3, say=lambda _: None)
-    train(data, out=second, cache=tmp_path / "cache", seed=3, say=lambda _: None)
-    assert meta["trained_on"] == 126  # 140 minus the 10 % hold-out
+    for path in (first, second):
+        meta = train(data, out=path, encoder_file=encoders[0], seed=3, say=lambda _: None)
+    assert meta["trained_on"] == 126
     a, b = caption.load.__wrapped__(first), caption.load.__wrapped__(second)
-    assert np.array_equal(a.char_coef, b.char_coef) and np.array_equal(a.e5_coef, b.e5_coef)
-    assert (a.w_char, a.w_e5, a.temperature) == (b.w_char, b.w_e5, b.temperature)
+    assert np.array_equal(a.char_coef, b.char_coef)
+    assert (a.w_char, a.w_enc, a.temperature) == (b.w_char, b.w_enc, b.temperature)
+    from moodify.models import caption_encoder
+
+    reader = caption_encoder.CaptionEncoder(encoders[0])
+    assert reader.log_probs(["할머니 보고 싶어요 ㅠㅠ"]).shape == (1, 7)
 
 
 def test_report_figures():
@@ -54,5 +67,5 @@ def test_shipped_model_on_the_held_out_split(shared_data):
     corpus = read_labelled(shared_data / "korean_emotion" / "single_turn.csv")
     held = corpus.subset(holdout_split(corpus.labels)[1])
     figures = report(held.labels, TextAnalyser().probabilities(held.texts))
-    # Guards against regressions of the shipped model (measured 0.533, ECE 0.020).
-    assert figures["n"] == 3472 and figures["accuracy"] >= 0.52 and figures["ece"] < 0.05
+    # Guards against regressions of the shipped model (measured 0.548, ECE 0.023).
+    assert figures["n"] == 3472 and figures["accuracy"] >= 0.535 and figures["ece"] < 0.05
