@@ -174,14 +174,17 @@ def train_text(path: Path, seed: int, out: Path | None, encoder: Path | None) ->
 @click.option("--rank", type=int, default=16, show_default=True, help="LoRA rank")
 @click.option("--lr", type=float, default=5e-4, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--extra", type=click.Path(path_type=Path, exists=True),
+              help="more labelled rows to fit on, e.g. the AIHub multi-turn CSV (neutral capped at 5,000)")
 @click.option("--out", type=click.Path(path_type=Path), help="where to write the adapter weights")
-def train_text_encoder(path: Path, epochs: int, rank: int, lr: float, seed: int, out: Path | None) -> None:
+def train_text_encoder(path: Path, epochs: int, rank: int, lr: float, seed: int, extra: Path | None,
+                       out: Path | None) -> None:
     """Fine-tune the e5 encoder with LoRA adapters for captions (needs torch)."""
     from moodify.models import caption_encoder
     from moodify.training.finetune import finetune
 
     finetune(path, out=out or caption_encoder.WEIGHTS_FILE, epochs=epochs, rank=rank, lr=lr,
-             seed=seed, say=lambda line: click.echo(line, err=True))
+             seed=seed, extra=extra, say=lambda line: click.echo(line, err=True))
 
 
 @main.group()

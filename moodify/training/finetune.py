@@ -18,6 +18,7 @@ import numpy as np
 import torch
 
 from moodify.analysers.cues import read_cues
+from moodify.emotion import EMOTIONS
 from moodify.models import caption_encoder as ce
 from moodify.models import e5_weights
 from moodify.models.e5_encoder import Encoder, batch
@@ -45,16 +46,33 @@ def accuracy(model, tokens, labels, pad) -> float:
     return correct / len(tokens)
 
 
+def extra_rows(path: Path, *, neutral_cap: int, rng: np.random.Generator,
+               exclude: set[str]) -> tuple[list[str], np.ndarray]:
+    """Labelled rows of another corpus (e.g. the AIHub multi-turn set), neutral capped, without
+    any sentence that also stands in the held-out split (a few greetings do)."""
+    extra = read_labelled(path)
+    allowed = np.array([t.strip() not in exclude for t in extra.texts])
+    neutral = np.flatnonzero((extra.labels == EMOTIONS.index("neutral")) & allowed)
+    keep = np.setdiff1d(np.flatnonzero(allowed), neutral)
+    keep = np.sort(np.concatenate([keep, rng.permutation(neutral)[:neutral_cap]]))
+    return [extra.texts[i] for i in keep], extra.labels[keep]
+
+
 def finetune(data_path: Path, *, out: Path = ce.WEIGHTS_FILE, epochs: int = 3, rank: int = 16,
              alpha: float = 32.0, lr: float = 5e-4, batch_size: int = 32, seed: int = 13,
-             say=print) -> dict:
+             extra: Path | None = None, extra_neutral: int = 5000, say=print) -> dict:
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     corpus = read_labelled(data_path)
-    train_idx, _held = holdout_split(corpus.labels)
+    train_idx, held = holdout_split(corpus.labels)
     texts = [corpus.texts[i] for i in train_idx]
     labels = corpus.labels[train_idx]
     fit, val = validation_split(len(texts), seed=seed)
+    if extra is not None:  # more rows to fit on; validation stays the single-turn rows
+        more_texts, more_labels = extra_rows(extra, neutral_cap=extra_neutral, rng=rng,
+                                             exclude={corpus.texts[i].strip() for i in held})
+        fit = np.concatenate([fit, np.arange(len(texts), len(texts) + len(more_texts))])
+        texts, labels = texts + more_texts, np.concatenate([labels, more_labels])
     weights = e5_weights.load()
     tokens = [weights.tokenizer.encode_query(read_cues(t).text, TRAIN_TOKENS) for t in texts]
     vocabulary = np.unique(np.concatenate([np.concatenate(tokens), [weights.tokenizer.unk]]))
@@ -72,7 +90,8 @@ def finetune(data_path: Path, *, out: Path = ce.WEIGHTS_FILE, epochs: int = 3, r
         optimiser, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (steps - s) / (steps - warmup)))
     val_tokens, val_labels = [tokens[i] for i in val], labels[val]
     meta = {"rank": rank, "alpha": alpha, "lr": lr, "epochs": epochs, "seed": seed,
-            "batch_size": batch_size, "trained_on": len(fit), "data": Path(data_path).name}
+            "batch_size": batch_size, "trained_on": len(fit), "data": Path(data_path).name,
+            "extra": Path(extra).name if extra else None}
     model.train()
     started, step = time.perf_counter(), 0
     for epoch in range(1, epochs + 1):

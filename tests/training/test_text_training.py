@@ -69,3 +69,16 @@ def test_shipped_model_on_the_held_out_split(shared_data):
     figures = report(held.labels, TextAnalyser().probabilities(held.texts))
     # Guards against regressions of the shipped model (measured 0.548, ECE 0.023).
     assert figures["n"] == 3472 and figures["accuracy"] >= 0.535 and figures["ece"] < 0.05
+
+
+def test_extra_rows_cap_neutral_and_skip_held_out_sentences(tmp_path):
+    pytest.importorskip("torch")
+    from moodify.training.finetune import extra_rows
+
+    path = tmp_path / "multi.csv"
+    lines = ["dialog_id,turn,text,label"] + [f"1,{i},평범한 말 {i},중립" for i in range(50)]
+    lines += ["2,0,안녕하세요,행복", "2,1,너무 화나,분노", "2,2,,슬픔", "2,3,모르겠다,"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    texts, labels = extra_rows(path, neutral_cap=10, rng=np.random.default_rng(0), exclude={"안녕하세요"})
+    assert "안녕하세요" not in texts and "너무 화나" in texts
+    assert (labels == 6).sum() == 10 and len(texts) == 11
