@@ -187,8 +187,10 @@ class Moodify:
             return _analysis_view(self._own_analysis(session, analysis_id, user))
 
     def _own_analysis(self, session: Session, analysis_id: int, user: str | None) -> Analysis:
+        """The analysis if it belongs to the user; reading never creates a user."""
         stored = session.get(Analysis, _check_id(analysis_id, "analysis"))
-        if stored is None or stored.user_id != self._user(session, user).id:
+        owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))
+        if stored is None or owner is None or stored.user_id != owner.id:
             raise NotFound(f"no analysis with id {analysis_id}")
         return stored
 
