@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 
-from moodify.analysers.cues import read_cues
+from moodify.analysers.cues import ReadCaption, read_cues
 from moodify.emotion import EMOTIONS, KOREAN_NAMES, EmotionEstimate, va_from_probs
 from moodify.errors import InvalidInput
 from moodify.models import caption
@@ -76,15 +76,20 @@ class TextAnalyser:
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """(n,) captions -> (n, 7), every chunk of every caption read, chunks combined by length."""
-        pieces, owners, lengths = [], [], []
-        for i, text in enumerate(texts):
-            for piece in chunks(text):
-                pieces.append(read_cues(piece))
-                owners.append(i)
-                lengths.append(max(len(piece), 1))
-        piece_probs = self.model.predict(pieces)
-        combined = np.zeros((len(texts), len(EMOTIONS)), np.float64)
-        np.add.at(combined, np.array(owners), piece_probs * np.array(lengths)[:, None])
+        return self._combine(self._read(texts))
+
+    @staticmethod
+    def _read(texts: list[str]) -> list[list[tuple[str, ReadCaption]]]:
+        """Each caption's chunks, with their cues read."""
+        return [[(piece, read_cues(piece)) for piece in chunks(text)] for text in texts]
+
+    def _combine(self, read: list[list[tuple[str, ReadCaption]]]) -> np.ndarray:
+        pieces = [piece for caption_pieces in read for piece in caption_pieces]
+        owners = np.repeat(np.arange(len(read)), [len(r) for r in read])
+        lengths = np.array([max(len(text), 1) for text, _ in pieces])  # chunks count by length
+        piece_probs = self.model.predict([cues for _, cues in pieces])
+        combined = np.zeros((len(read), len(EMOTIONS)), np.float64)
+        np.add.at(combined, owners, piece_probs * lengths[:, None])
         return combined / combined.sum(1, keepdims=True)
 
     def analyse(self, text: str) -> EmotionEstimate:
@@ -92,11 +97,14 @@ class TextAnalyser:
 
     def analyse_batch(self, texts: list[str]) -> list[EmotionEstimate]:
         texts = [check_caption(t) for t in texts]
-        probs = self.probabilities(texts)
-        return [self._estimate(text, p) for text, p in zip(texts, probs)]
+        read = self._read(texts)
+        probs = self._combine(read)
+        return [self._estimate(text, pieces, p) for text, pieces, p in zip(texts, read, probs)]
 
-    def _estimate(self, text: str, probs: np.ndarray) -> EmotionEstimate:
-        read = read_cues(text)
+    def _estimate(self, text: str, pieces: list[tuple[str, ReadCaption]], probs: np.ndarray
+                  ) -> EmotionEstimate:
+        # The evidence speaks of the whole caption; a one-chunk caption was read whole already.
+        read = pieces[0][1] if len(pieces) == 1 else read_cues(text)
         label = EMOTIONS[int(np.argmax(probs))]
         valence, arousal = va_from_probs(probs)
         if read.shouting:
@@ -106,7 +114,7 @@ class TextAnalyser:
         evidence += [cue.sentence() for cue in read.cues[:5]]
         if read.shouting:
             evidence.append("written loudly (!!! or capitals) → more arousal")
-        parts = len(chunks(text))
+        parts = len(pieces)
         evidence.append(f"read as {_language(share)}" + (f", in {parts} parts" if parts > 1 else ""))
         return EmotionEstimate(tuple(float(p) for p in probs), float(np.clip(valence, -1, 1)),
                                float(np.clip(arousal, -1, 1)), float(probs.max()), tuple(evidence))

@@ -19,9 +19,10 @@ from torch import nn
 
 from moodify.errors import ModelUnavailable
 from moodify.models import e5_weights
+from moodify.models.caption import ENCODER_FILE
 from moodify.models.e5_encoder import Encoder, batch
 
-WEIGHTS_FILE = Path(__file__).parent / "weights" / "caption_encoder.npz"  # = caption.ENCODER_FILE
+WEIGHTS_FILE = ENCODER_FILE
 LINEARS = ("q", "k", "v", "ao", "fi", "fo")
 MAX_TOKENS = 128
 

@@ -46,13 +46,10 @@ def model_from(vectorizer, char, mix: tuple[float, float, float], meta: dict,
 def choose_mix(model: caption.CaptionModel, read: list[ReadCaption], labels: np.ndarray
                ) -> tuple[tuple[float, float, float], dict]:
     """Grid-search the two weights for accuracy, then the temperature for calibration."""
-    char_lp = model.char_log_probs([r.plain for r in read])
-    enc_lp = model.encoder_log_probs([r.text for r in read])
-    shares = np.array([caption.hangul_share(r.plain) for r in read], np.float32)
-    cues = np.array([r.cue_logits() for r in read], np.float32)
+    p = model.parts(read)
 
     def probs(w_char, w_enc, temperature):
-        return model.combine(char_lp, enc_lp, shares, cues, w_char=w_char, w_enc=w_enc,
+        return model.combine(p["char"], p["enc"], p["share"], p["cues"], w_char=w_char, w_enc=w_enc,
                              temperature=temperature)
 
     best = max(((c, e) for c, e in itertools.product(GRID_WEIGHTS, GRID_WEIGHTS) if c + e > 0),
@@ -61,8 +58,8 @@ def choose_mix(model: caption.CaptionModel, read: list[ReadCaption], labels: np.
                       key=lambda t: expected_calibration_error(labels, probs(*best, t)))
     final = probs(*best, temperature)
     figures = {"validation_accuracy": round(float((final.argmax(1) == labels).mean()), 4),
-               "validation_accuracy_char": round(float((char_lp.argmax(1) == labels).mean()), 4),
-               "validation_accuracy_encoder": round(float((enc_lp.argmax(1) == labels).mean()), 4),
+               "validation_accuracy_char": round(float((p["char"].argmax(1) == labels).mean()), 4),
+               "validation_accuracy_encoder": round(float((p["enc"].argmax(1) == labels).mean()), 4),
                "validation_ece": round(expected_calibration_error(labels, final), 4),
                "validation_ece_uncalibrated": round(expected_calibration_error(labels, probs(*best, 1.0)), 4)}
     return (float(best[0]), float(best[1]), float(temperature)), figures
