@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("instance", "", "Folder for the SQLite database and other local state (default ./instance)."),
     Setting("default_user", "local", "User name for requests that name none (single-person mode)."),
     Setting("semantic", "on", "Use the multilingual text model for caption-to-track fit (on/off)."),
+    Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
+            "has it natively, else float32), bfloat16 or float32."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
