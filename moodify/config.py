@@ -28,6 +28,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("instance", "", "Folder for the SQLite database and other local state (default ./instance)."),
     Setting("default_user", "local", "User name for requests that name none (single-person mode)."),
     Setting("semantic", "on", "Use the multilingual text model for caption-to-track fit (on/off)."),
+    Setting("clip_model", "", "CLIP for whole-photo emotion: a local directory or a hub name in the "
+            "local cache. Empty: <instance>/models/clip if installed, else colour and light."),
+    Setting("reliability", "text=1.0,image=0.8,audio=0.6,video=0.9",
+            "How much each kind of part is trusted when a post's parts are fused (times each "
+            "part's own confidence)."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )
@@ -44,10 +49,14 @@ def get(name: str, overrides: dict | None = None) -> str:
     return os.environ.get(f"MOODIFY_{name.upper()}", _BY_NAME[name].default)
 
 
+def instance_dir(overrides: dict | None = None) -> Path:
+    return Path(get("instance", overrides) or default_instance_dir())
+
+
 def database_url(overrides: dict | None = None) -> str:
     url = get("database_url", overrides)
     if url:
         return url
-    folder = Path(get("instance", overrides) or default_instance_dir())
+    folder = instance_dir(overrides)
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'moodify.db'}"

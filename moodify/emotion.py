@@ -74,6 +74,11 @@ def normalise_label(name: str) -> str:
     )
 
 
+# Surprise and disgust are hard to tell from a point on the plane alone (they sit near fear and
+# anger): when only a point is known (music annotations, colour), they are weighed down by this.
+PLANE_ONLY_PRIOR = np.array([0.35 if e in ("surprise", "disgust") else 1.0 for e in EMOTIONS])
+
+
 def probs_from_va(valence: np.ndarray, arousal: np.ndarray,
                   prior: np.ndarray | None = None) -> np.ndarray:
     """Category probabilities for points on the plane: shape (n,) -> (n, 7).

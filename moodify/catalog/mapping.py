@@ -32,12 +32,12 @@ import numpy as np
 
 from moodify.catalog.moodwords import category_evidence, is_affective, word_va
 from moodify.catalog.sources import split_list
-from moodify.emotion import EMOTIONS, probs_from_va, rescale_1_9
+from moodify.emotion import EMOTIONS, PLANE_ONLY_PRIOR, probs_from_va, rescale_1_9
 from moodify.errors import InvalidInput
 
 CATEGORY_SHARE = 0.7
 THEME_WORD_WEIGHT = 0.3
-MUSIC_PRIOR = np.array([1.0 if e not in ("surprise", "disgust") else 0.35 for e in EMOTIONS])
+MUSIC_PRIOR = PLANE_ONLY_PRIOR
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,84 @@
+"""Photo -> EmotionEstimate: the faces in it and the photo as a whole.
+
+    faces: Haar boxes -> FER2013 mini-Xception per face -> mean weighted by face area
+    whole: CLIP zero-shot when its weights are installed, else colour and light (affect.py)
+    photo = FACE_SHARE x faces + (1 - FACE_SHARE) x whole, each by its own confidence
+
+A face's expression is the most direct evidence a photo carries, so when there are faces they
+lead. Every reading says which whole-image backend read it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from moodify.analysers import affect
+from moodify.emotion import EMOTIONS, EmotionEstimate, va_from_probs
+from moodify.models import clip, faces
+
+FACE_SHARE = 0.65
+NO_CLIP = "CLIP weights are not installed (`moodify models install clip --from DIR`): "\
+          "the whole image is read from its colour and light"
+
+
+def _face_words(probs: np.ndarray) -> str:
+    label = EMOTIONS[int(np.argmax(probs))]
+    return {"happiness": "smiling face", "sadness": "sad face", "anger": "angry face",
+            "fear": "fearful face", "surprise": "surprised face", "disgust": "disgusted face",
+            "neutral": "neutral face"}[label]
+
+
+def mix(readings: list[tuple[EmotionEstimate, float]], evidence: tuple[str, ...]) -> EmotionEstimate:
+    """Readings weighted by share x confidence into one, with the given evidence."""
+    weights = np.array([share * max(r.confidence, 1e-3) for r, share in readings])
+    weights /= weights.sum()
+    probs = sum(w * np.array(r.probs) for w, r in zip(weights, (r for r, _ in readings)))
+    probs = probs / probs.sum()
+    valence = float(sum(w * r.valence for w, (r, _) in zip(weights, readings)))
+    arousal = float(sum(w * r.arousal for w, (r, _) in zip(weights, readings)))
+    confidence = float(sum(w * r.confidence for w, (r, _) in zip(weights, readings)))
+    return EmotionEstimate(tuple(float(p) for p in probs), valence, arousal,
+                           min(1.0, confidence), evidence)
+
+
+class ImageAnalyser:
+    kind = "image"
+
+    def __init__(self) -> None:
+        self.faces = faces.load()
+        self.clip = clip.load()
+
+    @property
+    def backend(self) -> str:
+        return f"CLIP ({self.clip.source})" if self.clip else "colour and light"
+
+    def analyse(self, rgb: np.ndarray) -> EmotionEstimate:
+        return self.analyse_with_faces(rgb)[0]
+
+    def analyse_with_faces(self, rgb: np.ndarray) -> tuple[EmotionEstimate, list[faces.Face]]:
+        found = self.faces.read(rgb)
+        whole = self._whole(rgb)
+        if not found:
+            return EmotionEstimate(whole.probs, whole.valence, whole.arousal, whole.confidence,
+                                   ("no faces found",) + whole.evidence), found
+        areas = np.array([f.size for f in found], np.float64)
+        face_probs = (areas[:, None] * np.array([f.probs for f in found])).sum(0) / areas.sum()
+        valence, arousal = va_from_probs(face_probs)
+        face_reading = EmotionEstimate(tuple(float(p) for p in face_probs), valence, arousal,
+                                       float(face_probs.max()))
+        described = [f"{_face_words(np.array(f.probs))} → {EMOTIONS[int(np.argmax(f.probs))]} "
+                     f"{max(f.probs):.2f}" for f in sorted(found, key=lambda f: -f.size)[:3]]
+        count = f"{len(found)} face" + ("s" if len(found) > 1 else "")
+        evidence = (f"{count}: " + "; ".join(described),) + whole.evidence
+        return mix([(face_reading, FACE_SHARE), (whole, 1 - FACE_SHARE)], evidence), found
+
+    def _whole(self, rgb: np.ndarray) -> EmotionEstimate:
+        if self.clip is None:
+            reading, _ = affect.estimate(rgb)
+            return EmotionEstimate(reading.probs, reading.valence, reading.arousal,
+                                   reading.confidence, (NO_CLIP,) + reading.evidence)
+        probs = self.clip.probs(rgb)
+        valence, arousal = va_from_probs(probs)
+        label = EMOTIONS[int(np.argmax(probs))]
+        return EmotionEstimate(tuple(float(p) for p in probs), valence, arousal, float(probs.max()),
+                               (f"whole image (CLIP): {label} {probs.max():.2f}",))
