@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 import sys
 from pathlib import Path
 
@@ -105,22 +106,61 @@ def feedback(track_id: int, kind: str, user: str | None) -> None:
 
 
 @main.command()
-@click.option("--text", "caption", required=True, help="the post's caption")
+@click.option("--text", "caption", help="the post's caption")
+@click.option("--image", "images", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="a photo (repeatable, up to 10)")
+@click.option("--audio", "audio", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="a sound clip (repeatable, up to 3)")
+@click.option("--video", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="a video")
 @click.option("--json", "as_json", is_flag=True)
-def analyse(caption: str, as_json: bool) -> None:
-    """Read the emotion of a post and explain it."""
+def analyse(caption: str | None, images: tuple[Path, ...], audio: tuple[Path, ...], video: Path | None,
+            as_json: bool) -> None:
+    """Read the emotion of a post, part by part, and explain it."""
+    from moodify.media import MediaFile
     from moodify.pipeline import Post, analyse_post
 
-    reading = analyse_post(Post(caption=caption))
+    def media(path: Path) -> MediaFile:
+        return MediaFile(path, path.name)
+
+    post = Post(caption=caption, images=tuple(map(media, images)), audio=tuple(map(media, audio)),
+                video=media(video) if video else None)
+    with progress_bar(enabled=not as_json and (images or audio or video)) as progress:
+        reading = analyse_post(post, progress)
     if as_json:
         emit_json(reading.to_dict())
         return
+    if len(reading.parts) > 1:
+        for part in reading.parts:
+            e = part.estimate
+            click.echo(f"{part.name}: {e.label} ({e.confidence:.2f}); valence {e.valence:+.2f}, "
+                       f"arousal {e.arousal:+.2f}")
+            for line in e.evidence:
+                click.echo(f"    {line}")
+        click.echo("")
     fused = reading.fused
     click.echo(f"{fused.label} ({fused.confidence:.2f}); valence {fused.valence:+.2f}, "
                f"arousal {fused.arousal:+.2f}")
     click.echo("  " + "  ".join(f"{e} {p:.2f}" for e, p in zip(EMOTIONS, fused.probs)))
     for line in fused.evidence:
         click.echo(f"  - {line}")
+    if reading.timeline:
+        click.echo("timeline:")
+        for point in reading.timeline:
+            click.echo(f"  {point['time']:6.1f} s  {point['label']:<10} valence {point['valence']:+.2f} "
+                       f"arousal {point['arousal']:+.2f}" + ("  (scene cut)" if point["scene_cut"] else ""))
+
+
+@contextmanager
+def progress_bar(enabled: bool):
+    """A progress(fraction, stage) callback drawing a bar on stderr, or a silent one."""
+    if not enabled:
+        yield None
+        return
+    with click.progressbar(length=100, label="analysing", file=sys.stderr,
+                           item_show_func=lambda stage: stage) as bar:
+        def progress(fraction: float, stage: str) -> None:
+            bar.update(max(0, int(fraction * 100) - bar.pos), stage)
+        yield progress
 
 
 @main.group("eval")
@@ -234,6 +274,36 @@ def catalog_import(file: Path, as_json: bool) -> None:
                f"{len(report.failed)} rows skipped")
     for failure in report.failed:
         click.echo(f"  line {failure['line']}: {failure['reason']}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def models(ctx: click.Context, as_json: bool) -> None:
+    """The models Moodify reads posts with: present or not, and from where."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from moodify.models.registry import backends
+
+    found = backends()
+    if as_json:
+        emit_json([b.to_dict() for b in found])
+        return
+    for b in found:
+        click.echo(f"{b.name:<8} {'present' if b.present else 'MISSING':<8} {b.used_for}")
+        click.echo(f"{'':<17} {b.origin}")
+
+
+@models.command("install")
+@click.argument("name", type=click.Choice(["clip"]))
+@click.option("--from", "source", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
+              help="a directory written by save_pretrained (model and processor)")
+def models_install(name: str, source: Path) -> None:
+    """Install local weights (they are checked by loading and scoring a picture first)."""
+    from moodify.models import clip
+
+    target = clip.install(source)
+    click.echo(f"installed {name} from {source} into {target}")
 
 
 @main.group()

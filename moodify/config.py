@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reliability", "text=1.0,image=0.8,audio=0.6,video=0.9",
             "How much each kind of part is trusted when a post's parts are fused (times each "
             "part's own confidence)."),
+    Setting("max_upload_mb", "200", "Largest multipart post (all its files together) in MB."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

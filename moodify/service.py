@@ -17,7 +17,8 @@ from moodify.errors import InvalidInput, NotFound
 from moodify.models import e5
 from moodify.reasons import reasons
 from moodify.store import Store
-from moodify.pipeline import Post, analyse_post
+from moodify.jobs import JobRunner, job_view
+from moodify.pipeline import Post, PostReading, analyse_post
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
                                   User)
 
@@ -65,8 +66,11 @@ def _check_id(value: int, what: str) -> int:
 
 
 def _analysis_view(stored: Analysis) -> dict:
-    return {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
+    view = {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
             "parts": stored.parts, "created_at": stored.created_at.isoformat() + "Z"}
+    if stored.timeline is not None:
+        view["timeline"] = stored.timeline
+    return view
 
 
 def _fallback_title(track: Track) -> str:
@@ -84,6 +88,8 @@ class Moodify:
         self.default_user = default_user
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
+        self.jobs = JobRunner(store)
+        self.jobs.recover()
 
     # -- catalogue ---------------------------------------------------------------------
     def index(self, session: Session) -> CatalogIndex:
@@ -172,15 +178,49 @@ class Moodify:
 
     # -- analyses -----------------------------------------------------------------------
     def analyse(self, post: Post, *, user: str | None = None) -> dict:
-        """Read a post, store the reading, return it with its id."""
-        reading = analyse_post(post)
+        """Read a post now, store the reading, return it with its id."""
+        return self._store_analysis(post, analyse_post(post), user)
+
+    def _store_analysis(self, post: Post, reading: PostReading, user: str | None) -> dict:
         with self.store.session() as session:
             owner = self._user(session, user)
             stored = Analysis(user_id=owner.id, caption=post.caption, reading=reading.fused.to_dict(),
-                              parts=[p.to_dict() for p in reading.parts])
+                              parts=[p.to_dict() for p in reading.parts],
+                              timeline=list(reading.timeline) if reading.timeline is not None else None)
             session.add(stored)
             session.flush()
             return _analysis_view(stored)
+
+    def start_analysis(self, post: Post, *, user: str | None = None, cleanup=None) -> dict:
+        """Check the post's files now, read it in a worker; the job to poll. `cleanup` runs
+        when the job ends (it removes uploaded files)."""
+        try:
+            post.check_media()
+            with self.store.session() as session:
+                owner_id = self._user(session, user).id
+        except Exception:
+            if cleanup is not None:
+                cleanup()
+            raise
+        job_id = self.jobs.create(owner_id, "analysis")
+
+        def work(progress) -> int:
+            return self._store_analysis(post, analyse_post(post, progress), user)["id"]
+
+        self.jobs.submit(job_id, work, cleanup)
+        return self.job(job_id, user=user)
+
+    def job(self, job_id: int, *, user: str | None = None) -> dict:
+        """A job's state; with its analysis once done. Only its owner sees it."""
+        job = self.jobs.get(_check_id(job_id, "job"))
+        with self.store.session() as session:
+            owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))
+            if job is None or owner is None or job.user_id != owner.id:
+                raise NotFound(f"no job with id {job_id}")
+            view = job_view(job)
+            if job.analysis_id is not None:
+                view["analysis"] = _analysis_view(session.get(Analysis, job.analysis_id))
+            return view
 
     def analysis(self, analysis_id: int, *, user: str | None = None) -> dict:
         with self.store.session() as session:

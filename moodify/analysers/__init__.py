@@ -44,3 +44,26 @@ def _text() -> Analyser:
 
 
 register("text", _text)
+
+
+def _image() -> Analyser:
+    from moodify.analysers.image import ImageAnalyser
+
+    return ImageAnalyser()
+
+
+def _audio() -> Analyser:
+    from moodify.analysers.sound import SoundAnalyser
+
+    return SoundAnalyser()
+
+
+def _video() -> Analyser:
+    from moodify.analysers.video import VideoAnalyser
+
+    return VideoAnalyser(create("image"), create("audio"))
+
+
+register("image", _image)
+register("audio", _audio)
+register("video", _video)

@@ -53,8 +53,9 @@ class Affect:
 
 
 def measure(rgb: np.ndarray) -> Affect:
-    """(H, W, 3) uint8 RGB -> its affect features (computed on a copy at most 256 px long)."""
-    step = max(1, max(rgb.shape[:2]) // 256)
+    """(H, W, 3) uint8 RGB -> its affect features (computed on every n-th pixel, about 160 px
+    along the longer side: colour statistics need no more)."""
+    step = max(1, max(rgb.shape[:2]) // 160)
     x = rgb[::step, ::step].astype(np.float32) / 255.0
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     value = x.max(-1)

@@ -55,8 +55,10 @@ class ImageAnalyser:
     def analyse(self, rgb: np.ndarray) -> EmotionEstimate:
         return self.analyse_with_faces(rgb)[0]
 
-    def analyse_with_faces(self, rgb: np.ndarray) -> tuple[EmotionEstimate, list[faces.Face]]:
-        found = self.faces.read(rgb)
+    def analyse_with_faces(self, rgb: np.ndarray, detect_width: int | None = None
+                           ) -> tuple[EmotionEstimate, list[faces.Face]]:
+        """The reading and the faces it found; detect_width speeds face search on video frames."""
+        found = self.faces.read(rgb, detect_width)
         whole = self._whole(rgb)
         if not found:
             return EmotionEstimate(whole.probs, whole.valence, whole.arousal, whole.confidence,

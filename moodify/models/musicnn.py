@@ -27,6 +27,7 @@ from moodify.models import tf_checkpoint
 RATE = 16000
 FFT, HOP, MELS = 512, 256, 96
 PATCH = 187                 # frames in 3 s, as musicnn cuts them
+MAX_PATCHES = 8             # a longer clip is tagged from this many patches spread evenly over it
 BN_EPS = 1e-3
 MSD_LABELS = (
     "rock", "pop", "alternative", "indie", "electronic", "female vocalists", "dance", "00s",
@@ -64,6 +65,13 @@ def patches(mel: np.ndarray) -> np.ndarray:
         mel = np.pad(mel, ((0, PATCH - len(mel)), (0, 0)))
     count = len(mel) // PATCH
     return mel[:count * PATCH].reshape(count, PATCH, MELS)
+
+
+def spread(batch: np.ndarray, most: int = MAX_PATCHES) -> np.ndarray:
+    """At most `most` patches, evenly spaced through the clip."""
+    if len(batch) <= most:
+        return batch
+    return batch[np.linspace(0, len(batch) - 1, most).round().astype(int)]
 
 
 class Musicnn:
@@ -116,8 +124,9 @@ class Musicnn:
         return torch.sigmoid(hidden @ self.v["dense_1/kernel"] + self.v["dense_1/bias"])
 
     def tag(self, samples: np.ndarray) -> np.ndarray:
-        """16 kHz mono -> (n_patches, 50) tag probabilities, a row per 3 s."""
-        return self.forward(torch.from_numpy(patches(log_mel(samples)))).numpy()
+        """16 kHz mono -> (n, 50) tag probabilities, a row per 3 s patch (at most MAX_PATCHES,
+        spread over the clip)."""
+        return self.forward(torch.from_numpy(spread(patches(log_mel(samples))))).numpy()
 
 
 @lru_cache(maxsize=1)

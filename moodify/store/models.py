@@ -87,7 +87,25 @@ class Analysis(Base):
     caption: Mapped[str | None] = mapped_column(Text)
     reading: Mapped[dict] = mapped_column(JSON)
     parts: Mapped[list] = mapped_column(JSON, default=list)
+    timeline: Mapped[list | None] = mapped_column(JSON)         # a video's, when the post had one
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Job(Base):
+    """Work that takes longer than a request: its state, progress and result, for polling."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), index=True)   # queued, running, done, failed
+    progress: Mapped[float] = mapped_column(Float, default=0.0)   # 0..1
+    stage: Mapped[str] = mapped_column(String(200), default="")
+    analysis_id: Mapped[int | None] = mapped_column(ForeignKey("analyses.id"))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Recommendation(Base):

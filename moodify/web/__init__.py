@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 
+from moodify import config
 from moodify.setup import open_moodify
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the web app. `test_config` overrides settings (see moodify.config)."""
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    upload_mb = int(config.get("max_upload_mb", test_config))
+    app.config["MAX_CONTENT_LENGTH"] = upload_mb * 1024 * 1024     # JSON bodies: 2 MB (api.JSON_LIMIT)
+    app.config["MOODIFY_UPLOADS"] = str(config.instance_dir(test_config) / "uploads")
     app.config["JSON_SORT_KEYS"] = False
     app.json.ensure_ascii = False  # Korean and emoji as they are
     app.extensions["moodify"] = open_moodify(test_config)

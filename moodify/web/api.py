@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from flask import Blueprint, current_app, jsonify, request
 
 from moodify.catalog import build
-from moodify.errors import InvalidInput
+from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
+from moodify.web import uploads
 from moodify.web.openapi import document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+JSON_LIMIT = 2 * 1024 * 1024
 
 
 def moodify() -> Moodify:
@@ -19,6 +24,9 @@ def moodify() -> Moodify:
 
 
 def json_body() -> dict:
+    if (request.content_length or 0) > JSON_LIMIT:
+        raise PayloadTooLarge(f"the request is too large: the API takes at most {JSON_LIMIT >> 20} MB "
+                              "of JSON (files go in a multipart post)")
     try:
         request.get_data().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,9 +145,36 @@ def _caption_from_request() -> tuple[str | None, dict]:
 
 @bp.post("/analyses")
 def create_analysis():
+    """A caption alone is read at once (201); a post with files becomes a job to poll (202)."""
     caption, data = _caption_from_request()
-    reading = moodify().analyse(Post(caption=caption), user=_user_arg(data))
-    return jsonify(reading), 201
+    if not request.files:
+        return jsonify(moodify().analyse(Post(caption=caption), user=_user_arg(data))), 201
+    saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
+
+    def cleanup() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    try:
+        post = Post(caption=caption, images=tuple(saved["images"]), audio=tuple(saved["audio"]),
+                    video=saved["video"][0] if saved["video"] else None)
+    except Exception:
+        cleanup()
+        raise
+    job = moodify().start_analysis(post, user=_user_arg(data), cleanup=cleanup)
+    return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+@bp.get("/models")
+def list_models():
+    """Each model backend: present or not, and where its weights come from."""
+    from moodify.models.registry import backends
+
+    return jsonify({"models": [b.to_dict() for b in backends()]})
+
+
+@bp.get("/jobs/<int:job_id>")
+def get_job(job_id: int):
+    return jsonify(moodify().job(job_id, user=_user_arg()))
 
 
 @bp.get("/analyses/<int:analysis_id>")

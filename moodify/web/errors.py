@@ -27,7 +27,8 @@ def init_app(app: Flask) -> None:
     def _http_error(exc: HTTPException):
         code = (exc.name or "error").lower().replace(" ", "_")
         messages = {404: "no such route: see /api/v1/openapi.json for the API",
-                    413: "the request is too large: the API takes at most 2 MB of JSON",
+                    413: "the request is too large: the API takes at most 2 MB of JSON, and "
+                         "uploads up to the max_upload_mb setting (MOODIFY_MAX_UPLOAD_MB)",
                     405: "this route does not take that method: see /api/v1/openapi.json"}
         return error_response(exc.code or 500, code, messages.get(exc.code, exc.description or code))
 

@@ -72,8 +72,22 @@ SCHEMAS = {
         "id": {"type": "integer"}, "caption": {"type": ["string", "null"]},
         "fused": {"$ref": "#/components/schemas/Reading"},
         "parts": {"type": "array", "items": {"type": "object", "description":
-                  "kind (text, ...), name, and that part's reading"}},
+                  "kind (text, image, audio, video), name, that part's reading, and details "
+                  "(file, faces, whole_image backend, seconds, speech segments, frames)"}},
+        "timeline": {"type": "array", "description": "present when the post had a video",
+                     "items": {"$ref": "#/components/schemas/TimelinePoint"}},
         "created_at": {"type": "string"}}},
+    "TimelinePoint": {"type": "object", "properties": {
+        "time": {"type": "number"}, "label": {"type": "string"}, "valence": {"type": "number"},
+        "arousal": {"type": "number"}, "confidence": {"type": "number"},
+        "faces": {"type": "integer"}, "scene_cut": {"type": "boolean"}}},
+    "Job": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "kind": {"type": "string"},
+        "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "progress": {"type": "number", "description": "0-100"}, "stage": {"type": "string"},
+        "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
+        "analysis": {"$ref": "#/components/schemas/Analysis"},
+        "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
     "Feedback": {"type": "object", "required": ["track_id", "kind"], "properties": {
         "track_id": {"type": "integer"},
         "kind": {"type": "string", "enum": ["like", "skip", "chosen"]},
@@ -108,14 +122,28 @@ PATHS = {
             "schema": {"$ref": "#/components/schemas/Feedback"}}}},
         "responses": {"201": _json({"type": "object"}, "stored"), **_errors(400, 404)}}},
     "/api/v1/analyses": {"post": {
-        "summary": "Read a post's emotion (a caption for now) and store the reading",
+        "summary": "Read a post's emotion and store the reading. A caption alone is read at once "
+                   "(201); a post with files becomes a job (202, Location: its /jobs URL) to poll",
         "requestBody": {"required": True, "content": {
             "application/json": {"schema": {"type": "object", "required": ["caption"], "properties": {
                 "caption": {"type": "string"}, "user": {"type": "string"}}}},
             "multipart/form-data": {"schema": {"type": "object", "properties": {
-                "caption": {"type": "string"}}}}}},
+                "caption": {"type": "string"}, "user": {"type": "string"},
+                "images": {"type": "array", "maxItems": 10, "items": {"type": "string", "format": "binary"}},
+                "audio": {"type": "array", "maxItems": 3, "items": {"type": "string", "format": "binary"}},
+                "video": {"type": "string", "format": "binary"}}}}}},
         "responses": {"201": _json({"$ref": "#/components/schemas/Analysis"}, "stored"),
+                      "202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
                       **_errors(400, 413)}}},
+    "/api/v1/models": {"get": {
+        "summary": "The models posts are read with: present or not, and where their weights come from",
+        "responses": {"200": _json({"type": "object", "properties": {"models": {"type": "array", "items": {
+            "type": "object", "properties": {"name": {"type": "string"}, "used_for": {"type": "string"},
+                                             "present": {"type": "boolean"}, "origin": {"type": "string"}}}}}})}}},
+    "/api/v1/jobs/{job_id}": {"get": {
+        "summary": "A job's status and progress (0-100 and the stage); its analysis once done",
+        "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Job"}), **_errors(404)}}},
     "/api/v1/analyses/{analysis_id}": {"get": {
         "summary": "A stored reading",
         "parameters": [{"name": "analysis_id", "in": "path", "required": True,

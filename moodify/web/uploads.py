@@ -1,0 +1,55 @@
+"""Files of a multipart post, saved where the analysis job can read them.
+
+Each file is written to a fresh folder under <instance>/uploads as `<field>-<n>`: the name the
+client sent is kept only for messages, never used as a path. The folder is removed when the
+job ends (or at once, if the post is refused).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+from werkzeug.datastructures import FileStorage, MultiDict
+
+from moodify.errors import InvalidInput
+from moodify.media import MediaFile
+from moodify.pipeline import LIMITS
+
+FIELDS = {"images": "image", "audio": "sound clip", "video": "video"}
+CHUNK = 1 << 20
+
+
+def display_name(upload: FileStorage, field: str, n: int) -> str:
+    """The client's file name reduced to something safe to print (no folders, no controls)."""
+    raw = (upload.filename or "").replace("\\", "/").split("/")[-1]
+    clean = re.sub(r"[\x00-\x1f\x7f]", "", raw).strip()[:100]
+    return clean or f"{FIELDS[field]} {n + 1}"
+
+
+def save(files: MultiDict, root: Path) -> tuple[dict[str, list[MediaFile]], Path]:
+    """Write the uploaded files; (field -> files, the folder to remove afterwards)."""
+    unknown = sorted(set(files) - set(FIELDS))
+    if unknown:
+        raise InvalidInput(f"unknown file fields {', '.join(unknown)}: send photos as 'images', "
+                           "sound as 'audio' and a video as 'video'")
+    for field in FIELDS:
+        count = len(files.getlist(field))
+        if count > LIMITS[field]:
+            raise InvalidInput(f"{count} files in '{field}': a post takes at most {LIMITS[field]}")
+    folder = root / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    saved: dict[str, list[MediaFile]] = {field: [] for field in FIELDS}
+    try:
+        for field in FIELDS:
+            for n, upload in enumerate(files.getlist(field)):
+                path = folder / f"{field}-{n}"
+                with open(path, "wb") as out:
+                    shutil.copyfileobj(upload.stream, out, CHUNK)
+                saved[field].append(MediaFile(path, display_name(upload, field, n)))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return saved, folder
