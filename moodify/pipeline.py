@@ -17,7 +17,7 @@ import numpy as np
 from moodify import analysers, config
 from moodify.emotion import EMOTIONS, EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
-from moodify.media import MediaFile, check_kind
+from moodify.media import MediaFile
 
 # How much each kind of part is trusted when parts are fused (times each part's confidence).
 # Documented defaults; the `reliability` setting overrides them (MOODIFY_RELIABILITY="image=0.5").
@@ -64,13 +64,17 @@ class Post:
                 raise PayloadTooLarge(f"{count} {kind} files: a post takes at most {LIMITS[kind]}")
 
     def check_media(self) -> None:
-        """Refuse any file whose content is not what its field says, before reading any."""
+        """Refuse any file whose content is not what its field says, or that cannot be opened,
+        before reading any: photos are decoded (they are quick), sound and video opened and
+        their first frame decoded."""
+        from moodify.media import audio, images, video
+
         for media in self.images:
-            check_kind(media, "image")
+            images.decode(media)
         for media in self.audio:
-            check_kind(media, "audio")
+            audio.probe(media)
         if self.video is not None:
-            check_kind(self.video, "video")
+            video.probe(self.video)
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,29 @@ def test_eval_text_json(run, tmp_path):
     path.write_text("text,label\nhello,bored\n", encoding="utf-8")
     result = run("eval", "text", "--data", str(path))
     assert result.exit_code == 2 and "unknown emotion" in result.output
+
+
+def test_analyse_a_post_with_photo_sound_and_video(run, tmp_path):
+    from PIL import Image
+    from skimage import data
+
+    from tests.mediafactory import chord_clip, write_audio, write_video
+
+    photo = tmp_path / "me.jpg"
+    Image.fromarray(data.astronaut()).save(photo)
+    sound = write_audio(tmp_path / "s.wav", chord_clip(4.0))
+    video = write_video(tmp_path / "v.mp4", [data.astronaut()], 3.0, sound=chord_clip(3.0))
+    result = run("analyse", "--text", "보고 싶다", "--image", str(photo), "--audio", str(sound),
+                 "--video", str(video), "--json")
+    assert result.exit_code == 0, result.output
+    reading = json.loads(result.stdout)
+    assert [p["kind"] for p in reading["parts"]] == ["text", "image", "audio", "video"]
+    assert len(reading["timeline"]) >= 3
+    assert set(reading["fused"]) >= {"label", "probs", "valence", "arousal", "confidence", "evidence"}
+    shown = run("analyse", "--image", str(photo), "--video", str(video))
+    assert shown.exit_code == 0 and "timeline:" in shown.stdout and "photo 1:" in shown.stdout
+    assert "analysing" in shown.stderr                   # the progress bar
+    bad = tmp_path / "fake.mp4"
+    bad.write_text("not a video")
+    refused = run("analyse", "--video", str(bad))
+    assert refused.exit_code == 2 and "fake.mp4" in refused.output

@@ -1,8 +1,8 @@
 """Sound clip -> EmotionEstimate: speech and the rest are told apart and read differently.
 
     16 kHz mono -> silero-vad speech segments
-      speech  -> prosody (pitch range, loudness, syllable rate) -> arousal only: the words are
-                 not heard, and prosody says little about valence
+      speech  -> prosody (loudness, syllable rate, pitch range and level; Juslin & Laukka 2003)
+                 -> arousal only: the words are not heard, and prosody says little about valence
       the rest (music, ambience) -> musicnn mood tags (placed by the Warriner ratings of the tag
                  words, as the catalogue places its mood tags) + acoustic features with librosa
                  (tempo, loudness, brightness -> arousal; major or minor mode -> valence)
@@ -100,8 +100,11 @@ class Prosody:
     syllables_per_s: float
 
     def arousal(self) -> float:
-        return float(np.mean([_span(self.range_semitones, 2, 12), _span(self.loudness_db, -35, -12),
-                              _span(self.syllables_per_s, 2.5, 6.0)]))
+        """Juslin & Laukka (2003): aroused speech is louder, faster, higher and more varied in
+        pitch. Pitch level weighs least: it also depends on who speaks."""
+        cues = [(0.3, _span(self.loudness_db, -35, -12)), (0.3, _span(self.syllables_per_s, 2.5, 6.0)),
+                (0.2, _span(self.range_semitones, 2, 12)), (0.2, _span(self.pitch_hz, 90, 300))]
+        return float(sum(w * c for w, c in cues))
 
     def words(self) -> str:
         spread = "wide" if self.range_semitones > 8 else "narrow" if self.range_semitones < 4 else "moderate"

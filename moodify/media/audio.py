@@ -17,6 +17,24 @@ def _unreadable(media: MediaFile, exc: Exception) -> InvalidInput:
                         f"truncated or not really sound: export it again as {AUDIO_EXTENSIONS}")
 
 
+def probe(media: MediaFile) -> None:
+    """Open the file and find a sound track in it, without decoding it all: refuses garbage
+    behind a valid-looking header before any work is queued."""
+    import av
+
+    check_kind(media, "audio")
+    try:
+        with av.open(str(media.path)) as container:
+            if not container.streams.audio:
+                raise InvalidInput(f"{media.name} has no sound in it: give {AUDIO_EXTENSIONS}")
+            stream = container.streams.audio[0]
+            next(container.decode(stream), None)
+    except InvalidInput:
+        raise
+    except (av.error.FFmpegError, ValueError, OSError) as exc:
+        raise _unreadable(media, exc) from exc
+
+
 def decode(media: MediaFile, *, max_seconds: float = MAX_SECONDS, checked: bool = False) -> np.ndarray:
     """All of the file's first sound track as (n,) float32 at 16 kHz mono.
 

@@ -110,6 +110,30 @@ def _duration(container, stream) -> float:
     return 0.0
 
 
+def probe(media: MediaFile, max_seconds: float = MAX_SECONDS) -> None:
+    """Open the file, find a picture track, decode its first frame and check the declared
+    length: refuses what cannot work before any work is queued."""
+    import av
+
+    check_kind(media, "video")
+    try:
+        with av.open(str(media.path)) as container:
+            if not container.streams.video:
+                raise InvalidInput(f"{media.name} has no picture in it: give it as audio, or give a video")
+            stream = container.streams.video[0]
+            duration = _duration(container, stream)
+            if duration > max_seconds:
+                raise PayloadTooLarge(f"{media.name} is {duration:.0f} s long; Moodify reads videos up to "
+                                      f"{max_seconds:.0f} s: trim it")
+            if next(container.decode(stream), None) is None:
+                raise InvalidInput(f"{media.name} has no picture that could be decoded: "
+                                   "export it again as MP4 (H.264)")
+    except (InvalidInput, PayloadTooLarge):
+        raise
+    except (av.error.FFmpegError, ValueError, OSError) as exc:
+        raise _unreadable(media, exc) from exc
+
+
 def probe_duration(media: MediaFile) -> float:
     """The declared duration in seconds (0 when unknown or unreadable), without decoding."""
     import av

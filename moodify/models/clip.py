@@ -17,7 +17,6 @@ and the seven scores (times CLIP's logit scale) go through a softmax.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,7 +77,6 @@ def install(source: Path) -> Path:
 
 class ClipReader:
     def __init__(self, source: str) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")      # never reach for the network
         try:
             import torch
             from transformers import CLIPModel, CLIPProcessor
@@ -86,8 +84,8 @@ class ClipReader:
             raise ModelUnavailable("CLIP needs the transformers package: pip install transformers") from exc
         self.torch = torch
         try:
-            self.model = CLIPModel.from_pretrained(source).eval()
-            self.processor = CLIPProcessor.from_pretrained(source)
+            self.model = CLIPModel.from_pretrained(source, local_files_only=True).eval()
+            self.processor = CLIPProcessor.from_pretrained(source, local_files_only=True)
         except (OSError, ValueError) as exc:
             raise ModelUnavailable(f"CLIP weights could not be loaded from {source!r} ({exc}); "
                                    "install a saved model with `moodify models install clip --from DIR`") from exc

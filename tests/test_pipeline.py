@@ -1,0 +1,75 @@
+"""A post's parts fused into one reading that explains itself."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+from skimage import data
+
+from moodify.emotion import EmotionEstimate
+from moodify.errors import InvalidInput, PayloadTooLarge
+from moodify.media import MediaFile
+from moodify.pipeline import PartReading, Post, analyse_post, fuse, reliability
+
+
+def part(kind, name, label, confidence=0.9):
+    e = EmotionEstimate.from_label(label)
+    return PartReading(kind, name, EmotionEstimate(e.probs, e.valence, e.arousal, confidence,
+                                                   (f"{name} evidence → {label}",)))
+
+
+def test_disagreeing_parts_are_named_not_averaged_away():
+    fused = fuse([part("text", "caption", "sadness"), part("image", "photo 1", "happiness")])
+    lines = list(fused.evidence)
+    assert any(line.startswith("parts disagree: caption reads sad") and "photo 1 reads happy" in line
+               for line in lines)
+    assert lines[-1].startswith("fused: mostly sad, with happy photo 1")
+    assert fused.label == "sadness"                 # the caption is trusted more than a photo
+
+
+def test_agreeing_parts_raise_no_alarm():
+    fused = fuse([part("text", "caption", "happiness"), part("image", "photo 1", "happiness")])
+    assert not any("disagree" in line for line in fused.evidence)
+    assert fused.evidence[-1] == "fused: mostly happy"
+
+
+def test_reliability_setting_changes_who_leads(monkeypatch):
+    parts = [part("text", "caption", "sadness"), part("image", "photo 1", "happiness")]
+    monkeypatch.setenv("MOODIFY_RELIABILITY", "image=3")
+    assert reliability()["image"] == 3.0 and fuse(parts).label == "happiness"
+    monkeypatch.setenv("MOODIFY_RELIABILITY", "photo=2")
+    with pytest.raises(InvalidInput, match="kinds are"):
+        reliability()
+
+
+def test_an_empty_post_says_what_to_give():
+    with pytest.raises(InvalidInput, match="give a caption, a photo"):
+        Post(caption="   ")
+
+
+def test_too_many_photos(tmp_path):
+    files = tuple(MediaFile(tmp_path / f"{i}.jpg", f"{i}.jpg") for i in range(11))
+    with pytest.raises(PayloadTooLarge, match="at most 10"):
+        Post(images=files)
+
+
+def test_a_caption_and_a_photo_end_to_end(tmp_path):
+    path = tmp_path / "me.jpg"
+    Image.fromarray(data.astronaut()).save(path)
+    reading = analyse_post(Post(caption="보고 싶다 ㅠㅠ", images=(MediaFile(path, "me.jpg"),)))
+    kinds = {p.name: p for p in reading.parts}
+    assert kinds["caption"].estimate.label == "sadness"
+    assert kinds["photo 1"].estimate.label == "happiness" and kinds["photo 1"].detail["faces"] == 1
+    assert any("disagree" in line for line in reading.fused.evidence)
+    assert reading.to_dict()["parts"][1]["kind"] == "image" and "timeline" not in reading.to_dict()
+
+
+def test_bad_media_is_refused_before_any_reading(tmp_path):
+    good, bad = tmp_path / "ok.jpg", tmp_path / "clip.mp4"
+    Image.fromarray(data.astronaut()).save(good)
+    bad.write_text("hello")
+    post = Post(images=(MediaFile(good, "ok.jpg"),), video=MediaFile(bad, "clip.mp4"))
+    calls = []
+    with pytest.raises(InvalidInput, match="clip.mp4"):
+        analyse_post(post, progress=lambda f, s: calls.append(s))
+    assert calls == []

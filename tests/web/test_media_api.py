@@ -1,0 +1,142 @@
+"""Multipart posts with photos, sound and video: checked by content, read as jobs, polled."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+from skimage import data
+
+from tests.mediafactory import chord_clip, write_audio, write_video
+
+
+@pytest.fixture(scope="module")
+def media_app(built_store, tmp_path_factory):
+    from moodify.web import create_app
+
+    instance = tmp_path_factory.mktemp("instance")
+    app = create_app({"database_url": built_store.url, "instance": str(instance), "max_upload_mb": 5})
+    return app, instance
+
+
+@pytest.fixture()
+def media_client(media_app):
+    return media_app[0].test_client()
+
+
+def jpeg(picture: np.ndarray) -> bytes:
+    out = io.BytesIO()
+    Image.fromarray(picture).save(out, "JPEG")
+    return out.getvalue()
+
+
+def poll(client, location: str, user: str, timeout: float = 60.0) -> dict:
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        job = client.get(f"{location}?user={user}").get_json()
+        seen.append((job["status"], job["progress"]))
+        if job["status"] in ("done", "failed"):
+            job["seen"] = seen
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job did not end: {seen[-3:]}")
+
+
+def test_caption_and_photo_become_a_job_with_a_reading(media_client, media_app, user_name):
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "caption": "보고 싶다", "user": user_name,
+        "images": [(io.BytesIO(jpeg(data.astronaut())), "../../etc/me.jpg")]})
+    assert response.status_code == 202, response.get_json()
+    job = response.get_json()
+    assert job["status"] in ("queued", "running", "done") and 0 <= job["progress"] <= 100
+    done = poll(media_client, response.headers["Location"], user_name)
+    assert done["status"] == "done", done["error"]
+    assert done["progress"] == 100.0
+    analysis = done["analysis"]
+    photo = [p for p in analysis["parts"] if p["kind"] == "image"][0]
+    assert photo["label"] == "happiness" and photo["faces"] == 1
+    assert photo["file"] == "me.jpg"                     # the client's folders never used
+    assert "whole_image" in photo
+    assert media_client.get(f"/api/v1/analyses/{analysis['id']}?user={user_name}").status_code == 200
+    assert list((media_app[1] / "uploads").iterdir()) == []   # uploaded files removed
+
+
+def test_a_video_gets_a_timeline(media_client, user_name, tmp_path):
+    path = write_video(tmp_path / "v.mp4", [data.astronaut()], 3.0, sound=chord_clip(3.0))
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "video": [(open(path, "rb"), "v.mp4")]})
+    assert response.status_code == 202
+    done = poll(media_client, response.headers["Location"], user_name)
+    assert done["status"] == "done", done["error"]
+    timeline = done["analysis"]["timeline"]
+    assert len(timeline) >= 3 and {"time", "label", "valence", "arousal"} <= set(timeline[0])
+
+
+def test_sound_clip(media_client, user_name, tmp_path):
+    path = write_audio(tmp_path / "a.m4a", chord_clip(4.0), codec="aac")
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "audio": [(open(path, "rb"), "a.m4a")]})
+    done = poll(media_client, response.headers["Location"], user_name)
+    assert done["status"] == "done" and done["analysis"]["parts"][0]["kind"] == "audio"
+
+
+@pytest.mark.parametrize("field, name, content, message", [
+    ("video", "clip.mp4", b"just some text, not a video\n" * 20, "clip.mp4 was given as video"),
+    ("audio", "voice.m4a", bytes(np.random.default_rng(2).integers(0, 256, 4000, dtype=np.uint8)),
+     "voice.m4a was given as audio"),
+    ("images", "empty.png", b"", "empty.png is empty"),
+    ("images", "half.jpg", jpeg(data.astronaut())[:3000], "truncated or corrupt"),
+    ("video", "song.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(5000), "could not be decoded as video"),
+])
+def test_bad_media_gets_a_clear_4xx(media_client, media_app, user_name, field, name, content, message):
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "caption": "hello", "user": user_name, field: [(io.BytesIO(content), name)]})
+    assert response.status_code == 400, response.get_json()      # refused before any job starts
+    assert message in response.get_json()["error"]["message"]
+    assert list((media_app[1] / "uploads").iterdir()) == []
+    assert media_client.get("/api/v1/catalog/stats").status_code == 200     # still up
+
+
+def test_a_video_truncated_after_its_start_fails_its_job_with_the_reason(media_client, user_name, tmp_path):
+    path = write_video(tmp_path / "v.mp4", [data.astronaut(), data.coffee()], 2.0)
+    whole = path.read_bytes()
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "video": [(io.BytesIO(whole[:int(len(whole) * 0.6)]), "cut.mp4")]})
+    if response.status_code == 400:          # the container's index can already tell
+        assert "cut.mp4" in response.get_json()["error"]["message"]
+        return
+    job = poll(media_client, response.headers["Location"], user_name)
+    assert job["status"] in ("done", "failed")
+    if job["status"] == "failed":
+        assert "cut.mp4" in job["error"] and "internal" not in job["error"]
+
+
+def test_unknown_fields_too_many_files_and_too_large(media_client, user_name):
+    unknown = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "photo": [(io.BytesIO(b"x"), "a.jpg")]})
+    assert unknown.status_code == 400 and "'images'" in unknown.get_json()["error"]["message"]
+    many = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "audio": [(io.BytesIO(b"x"), f"{i}.wav") for i in range(4)]})
+    assert many.status_code == 400 and "at most 3" in many.get_json()["error"]["message"]
+    big = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "images": [(io.BytesIO(bytes(6 * 1024 * 1024)), "big.jpg")]})
+    assert big.status_code == 413 and "MOODIFY_MAX_UPLOAD_MB" in big.get_json()["error"]["message"]
+
+
+def test_jobs_belong_to_their_user(media_client, user_name):
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "images": [(io.BytesIO(jpeg(data.coffee())), "c.jpg")]})
+    location = response.headers["Location"]
+    assert media_client.get(f"{location}?user={user_name}-other").status_code == 404
+    assert poll(media_client, location, user_name)["status"] == "done"
+    assert media_client.get("/api/v1/jobs/999999999").status_code == 404
+
+
+def test_models_route(media_client):
+    models = {m["name"]: m for m in media_client.get("/api/v1/models").get_json()["models"]}
+    assert models["faces"]["present"] and models["musicnn"]["present"]
+    assert set(models) == {"caption", "faces", "clip", "musicnn", "speech"}
