@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+import queue
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+
+import torch
 
 from moodify.analysers.image import ImageAnalyser, mix
 from moodify.analysers.sound import SoundAnalyser, SoundReading
@@ -43,6 +46,12 @@ class VideoReading:
     duration: float
 
 
+def one_thread() -> None:
+    """This worker's torch work on one core (the setting is per thread): the decoder, the frames
+    and the sound each keep a core busy, and oversubscribing two cores slows all three."""
+    torch.set_num_threads(1)
+
+
 class VideoAnalyser:
     kind = "video"
 
@@ -51,24 +60,43 @@ class VideoAnalyser:
         self.sound = sound or SoundAnalyser()
 
     def read(self, media: MediaFile, progress=None) -> VideoReading:
+        """Three things at once: decoding (this thread and the codec's), reading the sampled
+        frames (a worker fed by a queue) and reading the sound track (another worker)."""
         progress = progress or (lambda fraction, stage: None)
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        duration_hint = max(video_media.probe_duration(media), 1e-3)
+        frames: queue.Queue = queue.Queue(maxsize=8)
+        timeline: list[TimelinePoint] = []
+
+        def read_frames() -> None:
+            one_thread()
+            failure = None
+            while (frame := frames.get()) is not None:
+                if failure is not None:
+                    continue                # keep draining so the decoder never blocks
+                try:
+                    reading, faces = self.images.analyse_with_faces(frame.rgb, FRAME_DETECT_WIDTH)
+                    timeline.append(TimelinePoint(frame.time, reading, len(faces), frame.cut))
+                    progress(0.05 + 0.85 * min(1.0, frame.time / duration_hint), "reading frames")
+                except Exception as exc:  # raised again in the caller's thread below
+                    failure = exc
+            if failure is not None:
+                raise failure
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
             sound_job = pool.submit(self._sound, media)
+            frames_job = pool.submit(read_frames)
             progress(0.05, "reading frames")
-            timeline = []
-
-            def read_frame(frame) -> None:
-                reading, faces = self.images.analyse_with_faces(frame.rgb, FRAME_DETECT_WIDTH)
-                timeline.append(TimelinePoint(frame.time, reading, len(faces), frame.cut))
-                progress(0.05 + 0.85 * min(1.0, frame.time / max(duration_hint, 1e-3)), "reading frames")
-
-            duration_hint = video_media.probe_duration(media)
-            video = video_media.read(media, on_frame=read_frame)
+            try:
+                video = video_media.read(media, on_frame=frames.put)
+            finally:
+                frames.put(None)
+            frames_job.result()
             progress(0.92, "reading the sound track")
             sound = sound_job.result() if video.has_audio else None
         return VideoReading(self._overall(timeline, sound, video.duration), timeline, sound, video.duration)
 
     def _sound(self, media: MediaFile) -> SoundReading | None:
+        one_thread()
         try:
             samples = audio_media.decode(media, checked=True, max_seconds=video_media.MAX_SECONDS)
         except Exception:       # no sound track, or one that cannot be decoded: read the pictures

@@ -27,7 +27,7 @@ from moodify.models import tf_checkpoint
 RATE = 16000
 FFT, HOP, MELS = 512, 256, 96
 PATCH = 187                 # frames in 3 s, as musicnn cuts them
-MAX_PATCHES = 8             # a longer clip is tagged from this many patches spread evenly over it
+MAX_PATCHES = 6             # a longer clip is tagged from this many patches spread evenly over it
 BN_EPS = 1e-3
 MSD_LABELS = (
     "rock", "pop", "alternative", "indie", "electronic", "female vocalists", "dance", "00s",
