@@ -34,6 +34,11 @@ SETTINGS: tuple[Setting, ...] = (
             "How much each kind of part is trusted when a post's parts are fused (times each "
             "part's own confidence)."),
     Setting("max_upload_mb", "200", "Largest multipart post (all its files together) in MB."),
+    Setting("max_images", "10", "Photos a post may have."),
+    Setting("max_audio", "3", "Sound clips a post may have."),
+    Setting("max_image_megapixels", "40", "Largest photo, in megapixels (checked before decoding)."),
+    Setting("max_audio_seconds", "600", "Longest sound clip, in seconds."),
+    Setting("max_video_seconds", "180", "Longest video, in seconds."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

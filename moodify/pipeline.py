@@ -22,7 +22,9 @@ from moodify.media import MediaFile
 # How much each kind of part is trusted when parts are fused (times each part's confidence).
 # Documented defaults; the `reliability` setting overrides them (MOODIFY_RELIABILITY="image=0.5").
 RELIABILITY = {"text": 1.0, "image": 0.8, "audio": 0.6, "video": 0.9}
-LIMITS = {"images": 10, "audio": 3, "video": 1}
+def limits() -> dict[str, int]:
+    """Files a post may have of each kind (settings max_images, max_audio; one video)."""
+    return {"images": int(config.get("max_images")), "audio": int(config.get("max_audio")), "video": 1}
 ADJECTIVES = {"happiness": "happy", "sadness": "sad", "anger": "angry", "fear": "fearful",
               "surprise": "surprised", "disgust": "disgusted", "neutral": "neutral"}
 DISAGREE_VALENCE = 0.25     # two parts disagree when their valences lie beyond this on either side
@@ -59,9 +61,11 @@ class Post:
         object.__setattr__(self, "audio", tuple(self.audio))
         if caption is None and not self.images and not self.audio and self.video is None:
             raise InvalidInput("the post is empty: give a caption, a photo, a sound clip or a video")
+        most = limits()
         for kind, count in (("images", len(self.images)), ("audio", len(self.audio))):
-            if count > LIMITS[kind]:
-                raise PayloadTooLarge(f"{count} {kind} files: a post takes at most {LIMITS[kind]}")
+            if count > most[kind]:
+                raise PayloadTooLarge(f"{count} {kind} files: a post takes at most {most[kind]} "
+                                      f"(setting max_{kind})")
 
     def check_media(self) -> None:
         """Refuse any file whose content is not what its field says, or that cannot be opened,

@@ -73,3 +73,10 @@ def test_bad_media_is_refused_before_any_reading(tmp_path):
     with pytest.raises(InvalidInput, match="clip.mp4"):
         analyse_post(post, progress=lambda f, s: calls.append(s))
     assert calls == []
+
+
+def test_limits_are_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOODIFY_MAX_IMAGES", "2")
+    files = tuple(MediaFile(tmp_path / f"{i}.jpg", f"{i}.jpg") for i in range(3))
+    with pytest.raises(PayloadTooLarge, match="at most 2 .setting max_images"):
+        Post(images=files)

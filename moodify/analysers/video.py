@@ -98,7 +98,7 @@ class VideoAnalyser:
     def _sound(self, media: MediaFile) -> SoundReading | None:
         one_thread()
         try:
-            samples = audio_media.decode(media, checked=True, max_seconds=video_media.MAX_SECONDS)
+            samples = audio_media.decode(media, checked=True, max_seconds=video_media.max_video_seconds())
         except Exception:       # no sound track, or one that cannot be decoded: read the pictures
             return None
         return self.sound.read(samples)

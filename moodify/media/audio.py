@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from moodify import config
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import AUDIO_EXTENSIONS, MediaFile, check_kind
 
 RATE = 16000
-MAX_SECONDS = 600.0
 
 
 def _unreadable(media: MediaFile, exc: Exception) -> InvalidInput:
@@ -35,7 +35,7 @@ def probe(media: MediaFile) -> None:
         raise _unreadable(media, exc) from exc
 
 
-def decode(media: MediaFile, *, max_seconds: float = MAX_SECONDS, checked: bool = False) -> np.ndarray:
+def decode(media: MediaFile, *, max_seconds: float | None = None, checked: bool = False) -> np.ndarray:
     """All of the file's first sound track as (n,) float32 at 16 kHz mono.
 
     `checked` skips the content check (a video's own track, already checked as video)."""
@@ -43,6 +43,7 @@ def decode(media: MediaFile, *, max_seconds: float = MAX_SECONDS, checked: bool 
 
     if not checked:
         check_kind(media, "audio")
+    max_seconds = max_seconds or float(config.get("max_audio_seconds"))
     try:
         with av.open(str(media.path)) as container:
             if not container.streams.audio:

@@ -6,10 +6,10 @@ import warnings
 
 import numpy as np
 
+from moodify import config
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import IMAGE_EXTENSIONS, MediaFile, check_kind
 
-MAX_PIXELS = 40_000_000     # 40 megapixels: more is refused as a possible decompression bomb
 WORK_SIDE = 1280            # photos are read at most this long on their longer side
 
 
@@ -25,10 +25,12 @@ def _pillow():
     return Image, ImageOps
 
 
-def decode(media: MediaFile, max_pixels: int = MAX_PIXELS) -> np.ndarray:
+def decode(media: MediaFile, max_pixels: int | None = None) -> np.ndarray:
     """The photo as (H, W, 3) uint8 RGB, turned upright by its EXIF orientation, its first
-    frame if animated, scaled down to WORK_SIDE on its longer side."""
+    frame if animated, scaled down to WORK_SIDE on its longer side. More than max_pixels
+    (setting max_image_megapixels) is refused before decoding, as a possible decompression bomb."""
     check_kind(media, "image")
+    max_pixels = max_pixels or int(float(config.get("max_image_megapixels")) * 1_000_000)
     Image, ImageOps = _pillow()
     try:
         with warnings.catch_warnings():

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from moodify import config
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import MediaFile, check_kind
 
-MAX_SECONDS = 180.0
 MAX_FRAMES = 120            # sampled frames at most; sampling thins out for longer videos
 CUT_THRESHOLD = 0.18        # mean absolute thumbnail difference (0..1) that counts as a cut
 MIN_GAP = 0.3               # seconds between two sampled frames at least
@@ -43,13 +43,14 @@ def _unreadable(media: MediaFile, exc: Exception) -> InvalidInput:
                         "it may be truncated: export it again as MP4 (H.264)")
 
 
-def read(media: MediaFile, *, max_seconds: float = MAX_SECONDS, max_frames: int = MAX_FRAMES,
+def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int = MAX_FRAMES,
          on_frame=None) -> Video:
     """Decode the video and sample its frames. `on_frame(frame)` is called for each sampled frame
     as soon as it is decoded, so its analysis overlaps the decoding of what follows."""
     import av
 
     check_kind(media, "video")
+    max_seconds = max_seconds or max_video_seconds()
     try:
         with av.open(str(media.path)) as container:
             if not container.streams.video:
@@ -110,12 +111,17 @@ def _duration(container, stream) -> float:
     return 0.0
 
 
-def probe(media: MediaFile, max_seconds: float = MAX_SECONDS) -> None:
+def max_video_seconds() -> float:
+    return float(config.get("max_video_seconds"))
+
+
+def probe(media: MediaFile, max_seconds: float | None = None) -> None:
     """Open the file, find a picture track, decode its first frame and check the declared
     length: refuses what cannot work before any work is queued."""
     import av
 
     check_kind(media, "video")
+    max_seconds = max_seconds or max_video_seconds()
     try:
         with av.open(str(media.path)) as container:
             if not container.streams.video:

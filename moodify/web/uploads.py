@@ -16,7 +16,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 
 from moodify.errors import InvalidInput
 from moodify.media import MediaFile
-from moodify.pipeline import LIMITS
+from moodify.pipeline import limits
 
 FIELDS = {"images": "image", "audio": "sound clip", "video": "video"}
 CHUNK = 1 << 20
@@ -35,10 +35,11 @@ def save(files: MultiDict, root: Path) -> tuple[dict[str, list[MediaFile]], Path
     if unknown:
         raise InvalidInput(f"unknown file fields {', '.join(unknown)}: send photos as 'images', "
                            "sound as 'audio' and a video as 'video'")
+    most = limits()
     for field in FIELDS:
         count = len(files.getlist(field))
-        if count > LIMITS[field]:
-            raise InvalidInput(f"{count} files in '{field}': a post takes at most {LIMITS[field]}")
+        if count > most[field]:
+            raise InvalidInput(f"{count} files in '{field}': a post takes at most {most[field]}")
     folder = root / uuid.uuid4().hex
     folder.mkdir(parents=True)
     saved: dict[str, list[MediaFile]] = {field: [] for field in FIELDS}

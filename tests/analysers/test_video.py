@@ -70,3 +70,11 @@ def test_truncated_video_says_what_to_do(tmp_path, two_scenes):
     path.write_bytes(whole[:len(whole) // 3])
     with pytest.raises(InvalidInput, match="export it again"):
         video_media.read(MediaFile(path, "cut.mp4"))
+
+
+def test_too_long_a_video_is_refused_by_the_setting(two_scenes, monkeypatch):
+    from moodify.errors import PayloadTooLarge
+
+    monkeypatch.setenv("MOODIFY_MAX_VIDEO_SECONDS", "3")
+    with pytest.raises(PayloadTooLarge, match="up to 3 s: trim it"):
+        video_media.probe(MediaFile(two_scenes, "scenes.mp4"))
