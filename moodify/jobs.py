@@ -25,6 +25,7 @@ from moodify.store.models import Job
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 0.5       # seconds between progress writes (the stage is written when it changes)
+ENDED = ("done", "failed", "cancelled")
 STOPPED = "the server stopped before this job finished: submit the post again"
 
 
@@ -39,11 +40,23 @@ def job_view(job: Job) -> dict:
             "created_at": job.created_at.isoformat() + "Z", "updated_at": job.updated_at.isoformat() + "Z"}
 
 
+class Cancelled(Exception):
+    """Raised inside a job's work at its next progress report after a cancel."""
+
+
 class JobRunner:
     def __init__(self, store: Store, workers: int = 1) -> None:
         self.store = store
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moodify-job")
         self._lock = threading.Lock()
+        self._cancelled: set[int] = set()
+
+    def cancel(self, job_id: int) -> None:
+        """Stop a job that has not ended: at once if it waits, at its next step if it runs."""
+        self._cancelled.add(job_id)
+        with self.store.session() as session:
+            session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+                            .values(status="cancelled", stage="cancelled", updated_at=utcnow()))
 
     def recover(self) -> int:
         """Fail the jobs a stopped process left behind; how many there were."""
@@ -69,6 +82,8 @@ class JobRunner:
         last = {"at": 0.0, "stage": None}
 
         def progress(fraction: float, stage: str) -> None:
+            if job_id in self._cancelled:
+                raise Cancelled()
             now = time.monotonic()
             if stage == last["stage"] and now - last["at"] < PROGRESS_EVERY:
                 return
@@ -76,9 +91,13 @@ class JobRunner:
             self._set(job_id, progress=min(max(fraction, 0.0), 0.99), stage=stage[:200])
 
         try:
+            if job_id in self._cancelled:
+                return
             self._set(job_id, status="running", stage="starting")
             analysis_id = work(progress)
             self._set(job_id, status="done", progress=1.0, stage="done", analysis_id=analysis_id)
+        except Cancelled:
+            self._set(job_id, status="cancelled", stage="cancelled")
         except MoodifyError as exc:
             self._set(job_id, status="failed", stage="failed", error=str(exc))
         except Exception as exc:  # a bug: keep the server up, say so, log the trace
@@ -87,6 +106,7 @@ class JobRunner:
                       error=f"internal error ({type(exc).__name__}); the post was not stored: "
                             "try again, and report it if it repeats")
         finally:
+            self._cancelled.discard(job_id)
             if cleanup is not None:
                 try:
                     cleanup()
@@ -109,7 +129,7 @@ class JobRunner:
         deadline = time.monotonic() + timeout
         while True:
             job = self.get(job_id)
-            if job is None or job.status in ("done", "failed") or time.monotonic() > deadline:
+            if job is None or job.status in ENDED or time.monotonic() > deadline:
                 return job
             time.sleep(0.05)
 

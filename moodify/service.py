@@ -210,6 +210,46 @@ class Moodify:
         self.jobs.submit(job_id, work, cleanup)
         return self.job(job_id, user=user)
 
+    def cancel_job(self, job_id: int, *, user: str | None = None) -> dict:
+        """Cancel the user's job if it has not ended; its state either way."""
+        current = self.job(job_id, user=user)
+        if current["status"] in ("queued", "running"):
+            self.jobs.cancel(current["id"])
+        return self.job(job_id, user=user)
+
+    def analyses(self, *, user: str | None = None, page: int = 1, per_page: int = 20) -> tuple[list[dict], int]:
+        """The user's past analyses, newest first, each with the tracks chosen for it."""
+        if page < 1 or not 1 <= per_page <= 100:
+            raise InvalidInput("page must be at least 1 and per_page between 1 and 100")
+        with self.store.session() as session:
+            owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))
+            if owner is None:
+                return [], 0
+            query = select(Analysis).where(Analysis.user_id == owner.id)
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            rows = session.scalars(query.order_by(Analysis.id.desc()).offset((page - 1) * per_page)
+                                   .limit(per_page)).all()
+            chosen = self._chosen(session, owner.id, [a.id for a in rows])
+            return [{**_analysis_view(a), "chosen": chosen.get(a.id, [])} for a in rows], total
+
+    def _chosen(self, session: Session, user_id: int, analysis_ids: list[int]) -> dict[int, list[dict]]:
+        """analysis id -> the tracks the user chose from its recommendations."""
+        if not analysis_ids:
+            return {}
+        rows = session.execute(
+            select(Recommendation.analysis_id, Track)
+            .join(Feedback, Feedback.recommendation_id == Recommendation.id)
+            .join(Track, Track.id == Feedback.track_id)
+            .where(Recommendation.analysis_id.in_(analysis_ids), Feedback.user_id == user_id,
+                   Feedback.kind == "chosen")
+            .order_by(Feedback.id)).all()
+        out: dict[int, list[dict]] = {}
+        for analysis_id, track in rows:
+            view = {"id": track.id, "title": track.title or _fallback_title(track), "artist": track.artist}
+            if view not in out.setdefault(analysis_id, []):
+                out[analysis_id].append(view)
+        return out
+
     def job(self, job_id: int, *, user: str | None = None) -> dict:
         """A job's state; with its analysis once done. Only its owner sees it."""
         job = self.jobs.get(_check_id(job_id, "job"))
@@ -245,6 +285,14 @@ class Moodify:
         return self.recommend(reading, options, user=user, analysis_id=analysis_id, request=request)
 
     # -- recommendations ----------------------------------------------------------------
+    @staticmethod
+    def _latest_feedback(session: Session, user_id: int, track_ids: list[int]) -> dict[int, str]:
+        """track id -> the user's latest like, skip or chosen for it."""
+        rows = session.execute(select(Feedback.track_id, Feedback.kind)
+                               .where(Feedback.user_id == user_id, Feedback.track_id.in_(track_ids))
+                               .order_by(Feedback.id)).all()
+        return {track_id: kind for track_id, kind in rows}
+
     def recommend(self, reading: EmotionEstimate, options: ranking.Options = ranking.Options(), *,
                   user: str | None = None, analysis_id: int | None = None,
                   request: dict | None = None) -> RecommendationList:
@@ -266,8 +314,10 @@ class Moodify:
                                               parts=r.parts) for i, r in enumerate(results)]
             session.add(shown)
             session.flush()
+            given = self._latest_feedback(session, owner.id, [r.track_id for r in results])
             views = [{**track_view(tracks[r.track_id]), "score": r.score, "score_parts": r.parts,
-                      "reasons": reasons(tracks[r.track_id], r, target, reading.label)}
+                      "reasons": reasons(tracks[r.track_id], r, target, reading.label),
+                      "feedback": given.get(r.track_id)}
                      for r in results]
             return RecommendationList(shown.id, reading, target, views)
 

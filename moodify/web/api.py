@@ -177,6 +177,18 @@ def get_job(job_id: int):
     return jsonify(moodify().job(job_id, user=_user_arg()))
 
 
+@bp.delete("/jobs/<int:job_id>")
+def cancel_job(job_id: int):
+    return jsonify(moodify().cancel_job(job_id, user=_user_arg()))
+
+
+@bp.get("/analyses")
+def list_analyses():
+    page, per_page = int_arg("page", 1), int_arg("per_page", 20)
+    rows, total = moodify().analyses(user=_user_arg(), page=page, per_page=per_page)
+    return jsonify({"analyses": rows, "total": total, "page": page, "per_page": per_page})
+
+
 @bp.get("/analyses/<int:analysis_id>")
 def get_analysis(analysis_id: int):
     return jsonify(moodify().analysis(analysis_id, user=_user_arg()))

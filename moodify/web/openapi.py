@@ -46,7 +46,9 @@ SCHEMAS = {
             "score": {"type": "number"},
             "score_parts": {"type": "object", "description":
                             "fit, closeness, semantic (with a caption), base, personal"},
-            "reasons": {"type": "array", "items": {"type": "string"}}}}]},
+            "reasons": {"type": "array", "items": {"type": "string"}},
+            "feedback": {"type": ["string", "null"], "enum": ["like", "skip", "chosen", None],
+                         "description": "this user's latest feedback on the track"}}}]},
     "RecommendationRequest": {
         "type": "object",
         "description": "Give one of: emotion; valence and arousal; reading (or probs).",
@@ -76,6 +78,8 @@ SCHEMAS = {
                   "(file, faces, whole_image backend, seconds, speech segments, frames)"}},
         "timeline": {"type": "array", "description": "present when the post had a video",
                      "items": {"$ref": "#/components/schemas/TimelinePoint"}},
+        "chosen": {"type": "array", "description": "in lists: tracks chosen for this analysis",
+                   "items": {"type": "object"}},
         "created_at": {"type": "string"}}},
     "TimelinePoint": {"type": "object", "properties": {
         "time": {"type": "number"}, "label": {"type": "string"}, "valence": {"type": "number"},
@@ -83,7 +87,7 @@ SCHEMAS = {
         "faces": {"type": "integer"}, "scene_cut": {"type": "boolean"}}},
     "Job": {"type": "object", "properties": {
         "id": {"type": "integer"}, "kind": {"type": "string"},
-        "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "status": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
         "progress": {"type": "number", "description": "0-100"}, "stage": {"type": "string"},
         "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
         "analysis": {"$ref": "#/components/schemas/Analysis"},
@@ -121,7 +125,14 @@ PATHS = {
         "requestBody": {"required": True, "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Feedback"}}}},
         "responses": {"201": _json({"type": "object"}, "stored"), **_errors(400, 404)}}},
-    "/api/v1/analyses": {"post": {
+    "/api/v1/analyses": {"get": {
+        "summary": "The user's past analyses, newest first, each with the tracks chosen for it",
+        "parameters": [{"name": n, "in": "query", "schema": {"type": t}} for n, t in
+                       (("user", "string"), ("page", "integer"), ("per_page", "integer"))],
+        "responses": {"200": _json({"type": "object", "properties": {
+            "analyses": {"type": "array", "items": {"$ref": "#/components/schemas/Analysis"}},
+            "total": {"type": "integer"}, "page": {"type": "integer"}, "per_page": {"type": "integer"}}}),
+            **_errors(400)}}, "post": {
         "summary": "Read a post's emotion and store the reading. A caption alone is read at once "
                    "(201); a post with files becomes a job (202, Location: its /jobs URL) to poll",
         "requestBody": {"required": True, "content": {
@@ -140,10 +151,15 @@ PATHS = {
         "responses": {"200": _json({"type": "object", "properties": {"models": {"type": "array", "items": {
             "type": "object", "properties": {"name": {"type": "string"}, "used_for": {"type": "string"},
                                              "present": {"type": "boolean"}, "origin": {"type": "string"}}}}}})}}},
-    "/api/v1/jobs/{job_id}": {"get": {
-        "summary": "A job's status and progress (0-100 and the stage); its analysis once done",
-        "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-        "responses": {"200": _json({"$ref": "#/components/schemas/Job"}), **_errors(404)}}},
+    "/api/v1/jobs/{job_id}": {
+        "get": {
+            "summary": "A job's status and progress (0-100 and the stage); its analysis once done",
+            "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "responses": {"200": _json({"$ref": "#/components/schemas/Job"}), **_errors(404)}},
+        "delete": {
+            "summary": "Cancel a job that has not ended; its state afterwards",
+            "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "responses": {"200": _json({"$ref": "#/components/schemas/Job"}), **_errors(404)}}},
     "/api/v1/analyses/{analysis_id}": {"get": {
         "summary": "A stored reading",
         "parameters": [{"name": "analysis_id", "in": "path", "required": True,

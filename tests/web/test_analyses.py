@@ -50,3 +50,34 @@ def test_bad_captions_get_a_400(client):
     message = client.post("/api/v1/analyses", data=b'{"caption": "\xff"}',
                           content_type="application/json").get_json()["error"]["message"]
     assert "UTF-8" in message
+
+
+def test_history_lists_analyses_with_their_chosen_tracks(client, user_name):
+    first = client.post("/api/v1/analyses", json={"caption": "비 오는 날 혼자 ㅠㅠ", "user": user_name}).get_json()
+    second = client.post("/api/v1/analyses", json={"caption": "여행 최고 🎉", "user": user_name}).get_json()
+    shown = client.post(f"/api/v1/analyses/{first['id']}/recommendations",
+                        json={"user": user_name, "limit": 3}).get_json()
+    track = shown["tracks"][0]
+    assert track["feedback"] is None
+    client.post("/api/v1/feedback", json={"track_id": track["id"], "kind": "chosen", "user": user_name,
+                                          "recommendation_id": shown["recommendation_id"]})
+    again = client.post(f"/api/v1/analyses/{first['id']}/recommendations",
+                        json={"user": user_name, "limit": 10}).get_json()
+    assert {t["id"]: t["feedback"] for t in again["tracks"]}[track["id"]] == "chosen"
+    listed = client.get(f"/api/v1/analyses?user={user_name}").get_json()
+    assert listed["total"] == 2 and [a["id"] for a in listed["analyses"]] == [second["id"], first["id"]]
+    assert listed["analyses"][1]["chosen"][0]["id"] == track["id"]
+    assert listed["analyses"][0]["chosen"] == []
+    assert client.get(f"/api/v1/analyses?user={user_name}-nobody").get_json()["total"] == 0
+    assert client.get(f"/api/v1/analyses?user={user_name}&per_page=0").status_code == 400
+
+
+def test_recommendations_carry_the_users_feedback(client, user_name):
+    shown = client.post("/api/v1/recommendations", json={"emotion": "happiness", "user": user_name}).get_json()
+    liked = shown["tracks"][2]["id"]
+    client.post("/api/v1/feedback", json={"track_id": liked, "kind": "like", "user": user_name})
+    again = client.post("/api/v1/recommendations", json={"emotion": "happiness", "user": user_name}).get_json()
+    marks = {t["id"]: t["feedback"] for t in again["tracks"]}
+    assert marks.get(liked) == "like"
+    others = client.post("/api/v1/recommendations", json={"emotion": "happiness", "user": user_name + "x"}).get_json()
+    assert all(t["feedback"] is None for t in others["tracks"])

@@ -39,7 +39,7 @@ def poll(client, location: str, user: str, timeout: float = 60.0) -> dict:
     while time.monotonic() < deadline:
         job = client.get(f"{location}?user={user}").get_json()
         seen.append((job["status"], job["progress"]))
-        if job["status"] in ("done", "failed"):
+        if job["status"] in ("done", "failed", "cancelled"):
             job["seen"] = seen
             return job
         time.sleep(0.1)
@@ -140,3 +140,17 @@ def test_models_route(media_client):
     models = {m["name"]: m for m in media_client.get("/api/v1/models").get_json()["models"]}
     assert models["faces"]["present"] and models["musicnn"]["present"]
     assert set(models) == {"caption", "faces", "clip", "musicnn", "speech"}
+
+
+def test_a_job_can_be_cancelled(media_client, user_name, tmp_path):
+    path = write_video(tmp_path / "long.mp4", [data.astronaut(), data.coffee()], 6.0, sound=chord_clip(12.0))
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "video": [(open(path, "rb"), "long.mp4")]})
+    location = response.headers["Location"]
+    cancelled = media_client.delete(f"{location}?user={user_name}")
+    assert cancelled.status_code == 200
+    job = poll(media_client, location, user_name)
+    assert job["status"] in ("cancelled", "done")       # a fast machine may finish first
+    if job["status"] == "cancelled":
+        assert job["analysis_id"] is None
+    assert media_client.delete(f"{location}?user={user_name}-other").status_code == 404
