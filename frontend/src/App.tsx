@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import * as api from "./api";
+import { Compose } from "./Compose";
+import { type Draft, emptyDraft } from "./compose";
+import { History } from "./History";
+import { type Lang, saveLang, savedLang, STRINGS } from "./i18n";
+import { ReadingView } from "./ReadingView";
+import { Controls, TrackList } from "./Tracks";
+import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track } from "./types";
+
+/** "#/analysis/12?mode=uplift" <-> {id, mode}: a reload opens the same reading and music. */
+export function parseHash(hash: string): { id: number | null; mode: Mode } {
+  const match = /^#\/analysis\/(\d+)(?:\?mode=(match|uplift|calm))?$/.exec(hash);
+  return match ? { id: Number(match[1]), mode: (match[2] as Mode) ?? "match" } : { id: null, mode: "match" };
+}
+
+export const hashFor = (id: number, mode: Mode) => `#/analysis/${id}${mode === "match" ? "" : `?mode=${mode}`}`;
+
+const NO_FILTERS: Filters = { instrumental: false, maxDuration: null, genre: "" };
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(savedLang());
+  const t = STRINGS[lang];
+  const [view, setView] = useState<"compose" | "history">("compose");
+  const [draft, setDraft] = useState<Draft>(emptyDraft());
+  const [job, setJob] = useState<Job | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [mode, setMode] = useState<Mode>(parseHash(location.hash).mode);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [recs, setRecs] = useState<RecommendationList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
+
+  useEffect(() => { document.documentElement.lang = lang; saveLang(lang); }, [lang]);
+
+  const open = useCallback(async (id: number) => {
+    try {
+      setError(null);
+      setAnalysis(await api.getAnalysis(id));
+      setView("compose");
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {           // a reload, or the back button, reopens what the address names
+    const follow = () => { const { id, mode: m } = parseHash(location.hash); setMode(m); if (id) void open(id); };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [open]);
+
+  useEffect(() => {
+    if (analysis) {
+      const wanted = hashFor(analysis.id, mode);
+      if (location.hash !== wanted) history.replaceState(null, "", wanted);
+    }
+  }, [analysis, mode]);
+
+  useEffect(() => {           // the music follows the reading, the mode and the filters
+    if (!analysis) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.recommend(analysis.id, mode, filters)
+        .then((list) => { if (current) setRecs(list); })
+        .catch((e: Error) => { if (current) setError(e.message); });
+    }, filters.genre ? 300 : 0);
+    return () => { current = false; clearTimeout(timer); };
+  }, [analysis, mode, filters]);
+
+  const analyse = async () => {
+    setError(null);
+    setRecs(null);
+    cancelled.current = false;
+    try {
+      const started = await api.createAnalysis(draft);
+      if (started.analysis) {
+        setAnalysis(started.analysis);
+        return;
+      }
+      setJob(started.job!);
+      const ended = await api.waitForJob(started.job!.id, setJob);
+      if (ended.status === "done" && ended.analysis) setAnalysis(ended.analysis);
+      else if (ended.status === "failed") setError(ended.error);
+      else if (ended.status === "cancelled") setError(t.cancelled);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const feedback = async (track: Track, kind: FeedbackKind) => {
+    if (!recs) return;
+    try {
+      await api.sendFeedback(track.id, kind, recs.recommendation_id);
+      setRecs({ ...recs, tracks: recs.tracks.map((x) => (x.id === track.id ? { ...x, feedback: kind } : x)) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <header className="top">
+        <h1>{t.title} <small>{t.tagline}</small></h1>
+        <nav aria-label="main">
+          <button type="button" aria-current={view === "compose" ? "page" : undefined}
+                  onClick={() => setView("compose")}>{t.compose}</button>
+          <button type="button" aria-current={view === "history" ? "page" : undefined}
+                  onClick={() => setView("history")}>{t.history}</button>
+          <label className="lang">
+            <span className="sr-only">{t.language}</span>
+            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t.language}>
+              <option value="ko">한국어</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </nav>
+      </header>
+      <main>
+        {error && <p className="error" role="alert">{error}</p>}
+        {view === "history" ? (
+          <History t={t} onOpen={(id) => { location.hash = hashFor(id, mode); setView("compose"); }} />
+        ) : (
+          <>
+            <Compose draft={draft} setDraft={setDraft} onAnalyse={analyse} busy={job !== null} t={t} />
+            {job && (
+              <section className="card progress" aria-live="polite">
+                <label htmlFor="job-progress">{t.analysing}: {job.stage}</label>
+                <progress id="job-progress" max={100} value={job.progress} />
+                <button type="button" onClick={() => { cancelled.current = true; void api.cancelJob(job.id); }}>
+                  {t.cancel}
+                </button>
+              </section>
+            )}
+            {analysis && <ReadingView analysis={analysis} t={t} />}
+            {analysis && (
+              <section className="card music" aria-labelledby="music-title">
+                <h2 id="music-title">{t.music}</h2>
+                <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} t={t} />
+                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t} />}
+              </section>
+            )}
+          </>
+        )}
+      </main>
+    </>
+  );
+}

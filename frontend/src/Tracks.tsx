@@ -1,0 +1,82 @@
+import type { Strings } from "./i18n";
+import type { FeedbackKind, Filters, Mode, Track } from "./types";
+
+const MODES: Mode[] = ["match", "uplift", "calm"];
+const DURATIONS = [null, 60, 120, 180, 300];
+
+export function Controls({ mode, setMode, filters, setFilters, t }: {
+  mode: Mode; setMode: (m: Mode) => void; filters: Filters; setFilters: (f: Filters) => void; t: Strings;
+}) {
+  return (
+    <div className="controls">
+      <div role="group" aria-label={t.music} className="modes">
+        {MODES.map((m) => (
+          <button key={m} type="button" aria-pressed={mode === m} className={mode === m ? "on" : ""}
+                  onClick={() => setMode(m)}>{t.modes[m]}</button>
+        ))}
+      </div>
+      <label className="inline">
+        <input type="checkbox" checked={filters.instrumental}
+               onChange={(e) => setFilters({ ...filters, instrumental: e.target.checked })} />
+        {t.instrumental}
+      </label>
+      <label className="inline">
+        {t.maxDuration}
+        <select value={filters.maxDuration ?? ""}
+                onChange={(e) => setFilters({ ...filters, maxDuration: e.target.value ? Number(e.target.value) : null })}>
+          {DURATIONS.map((d) => <option key={d ?? "any"} value={d ?? ""}>{d ? `${d / 60} min` : t.any}</option>)}
+        </select>
+      </label>
+      <label className="inline">
+        {t.genre}
+        <input type="text" value={filters.genre} size={10} placeholder="pop, ambient…"
+               onChange={(e) => setFilters({ ...filters, genre: e.target.value })} />
+      </label>
+    </div>
+  );
+}
+
+function FeedbackButtons({ track, onFeedback, t }: {
+  track: Track; onFeedback: (track: Track, kind: FeedbackKind) => void; t: Strings;
+}) {
+  const items: [FeedbackKind, string, string][] = [
+    ["like", t.like, t.liked], ["skip", t.skip, t.skipped], ["chosen", t.choose, t.chosen]];
+  return (
+    <div className="feedback" role="group" aria-label={track.title}>
+      {items.map(([kind, label, done]) => (
+        <button key={kind} type="button" aria-pressed={track.feedback === kind}
+                className={track.feedback === kind ? "on" : ""} onClick={() => onFeedback(track, kind)}>
+          {track.feedback === kind ? done : label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function TrackList({ tracks, onFeedback, t }: {
+  tracks: Track[]; onFeedback: (track: Track, kind: FeedbackKind) => void; t: Strings;
+}) {
+  return (
+    <ol className="tracks">
+      {tracks.map((track) => (
+        <li key={track.id} className="track" data-testid="track">
+          <div className="track-head">
+            <strong className="track-title">{track.title}</strong>
+            {track.artist && <span className="artist"> · {track.artist}</span>}
+            <span className="score" title={t.match}>{Math.round(track.score * 100)}%</span>
+          </div>
+          <p className="tags">{[...track.tags, ...track.genres].slice(0, 6).join(" · ")}</p>
+          <ul className="reasons">{track.reasons.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
+          <div className="track-foot">
+            {track.sample_url
+              ? <audio controls preload="none" src={track.sample_url} aria-label={`${t.preview}: ${track.title}`} />
+              : <span className="hint">{t.noPreview}</span>}
+            {track.url && <a href={track.url} target="_blank" rel="noreferrer">{t.source}</a>}
+            <span className="license">{t.license}: {track.license}</span>
+          </div>
+          <FeedbackButtons track={track} onFeedback={onFeedback} t={t} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,83 @@
+// Every call the web app makes to the JSON API lives here.
+
+import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList } from "./types";
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string) {
+    super(message);
+  }
+}
+
+const BASE = "/api/v1";
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, init);
+  } catch {
+    throw new ApiError(0, "network");
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
+  }
+  return body as T;
+}
+
+function json(method: string, data: unknown): RequestInit {
+  return { method, headers: { "content-type": "application/json" }, body: JSON.stringify(data) };
+}
+
+export interface PostInput {
+  caption: string;
+  images: File[];
+  audio: File[];
+  video: File | null;
+}
+
+/** A caption alone is read at once; a post with files starts a job to poll. */
+export async function createAnalysis(post: PostInput): Promise<{ analysis?: Analysis; job?: Job }> {
+  const hasFiles = post.images.length > 0 || post.audio.length > 0 || post.video !== null;
+  if (!hasFiles) {
+    return { analysis: await call<Analysis>("/analyses", json("POST", { caption: post.caption })) };
+  }
+  const form = new FormData();
+  if (post.caption.trim()) form.append("caption", post.caption);
+  post.images.forEach((file) => form.append("images", file, file.name));
+  post.audio.forEach((file) => form.append("audio", file, file.name));
+  if (post.video) form.append("video", post.video, post.video.name);
+  return { job: await call<Job>("/analyses", { method: "POST", body: form }) };
+}
+
+export const getJob = (id: number) => call<Job>(`/jobs/${id}`);
+export const cancelJob = (id: number) => call<Job>(`/jobs/${id}`, { method: "DELETE" });
+export const getAnalysis = (id: number) => call<Analysis>(`/analyses/${id}`);
+export const listAnalyses = () =>
+  call<{ analyses: Analysis[]; total: number }>("/analyses?per_page=50");
+
+export function recommendationBody(mode: Mode, filters: Filters): Record<string, unknown> {
+  const body: Record<string, unknown> = { mode, limit: 10 };
+  if (filters.instrumental) body.instrumental = true;
+  if (filters.maxDuration) body.max_duration = filters.maxDuration;
+  const genre = filters.genre.trim();
+  if (genre) body.genres = [genre];
+  return body;
+}
+
+export const recommend = (analysisId: number, mode: Mode, filters: Filters) =>
+  call<RecommendationList>(`/analyses/${analysisId}/recommendations`,
+    json("POST", recommendationBody(mode, filters)));
+
+export const sendFeedback = (trackId: number, kind: FeedbackKind, recommendationId: number) =>
+  call<unknown>("/feedback", json("POST", { track_id: trackId, kind, recommendation_id: recommendationId }));
+
+/** Poll a job until it ends, reporting each state. */
+export async function waitForJob(id: number, onUpdate: (job: Job) => void,
+                                 intervalMs = 400): Promise<Job> {
+  for (;;) {
+    const job = await getJob(id);
+    onUpdate(job);
+    if (job.status === "done" || job.status === "failed" || job.status === "cancelled") return job;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -1,0 +1,139 @@
+// Interface text in English and Korean. The choice is remembered in localStorage.
+
+import type { Emotion, Mode } from "./types";
+
+export type Lang = "en" | "ko";
+const KEY = "moodify.lang";
+
+const en = {
+  title: "Moodify",
+  tagline: "Music that fits your post",
+  compose: "Compose",
+  history: "History",
+  caption: "Caption",
+  captionHint: "Write as you would post it: emoji, #hashtags, Korean or English",
+  addFiles: "Add photos, a video or sound",
+  dropHere: "Drop files here, or choose them",
+  remove: "Remove",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  analyse: "Analyse",
+  cancel: "Cancel",
+  analysing: "Analysing",
+  cancelled: "Cancelled",
+  emptyPost: "Write a caption or add a file first.",
+  reading: "The post's emotion",
+  mostly: "Mostly",
+  plane: "Valence and arousal",
+  pleasant: "pleasant",
+  unpleasant: "unpleasant",
+  calm: "calm",
+  excited: "excited",
+  fused: "whole post",
+  timeline: "Video timeline",
+  evidence: "Why",
+  disagree: "Parts disagree",
+  music: "Music",
+  modes: { match: "Match", uplift: "Lift up", calm: "Calm down" } as Record<Mode, string>,
+  instrumental: "Instrumental only",
+  maxDuration: "Longest",
+  any: "any",
+  genre: "Genre",
+  like: "Like",
+  skip: "Skip",
+  choose: "Choose",
+  chosen: "Chosen",
+  liked: "Liked",
+  skipped: "Skipped",
+  match: "match",
+  source: "Source",
+  license: "Licence",
+  preview: "Preview",
+  noPreview: "no preview",
+  open: "Open",
+  noHistory: "No analyses yet.",
+  chosenTracks: "Chosen",
+  language: "Language",
+  tooMany: (what: string, most: number) => `At most ${most} ${what}.`,
+  tooBig: (name: string, mb: number) => `${name} is larger than ${mb} MB.`,
+  wrongType: (name: string) => `${name} is not a photo, video or sound file.`,
+  emotions: {
+    happiness: "happy", sadness: "sad", anger: "angry", fear: "fearful",
+    surprise: "surprised", disgust: "disgusted", neutral: "neutral",
+  } as Record<Emotion, string>,
+  kinds: { text: "caption", image: "photo", audio: "sound", video: "video" } as Record<string, string>,
+};
+
+export type Strings = typeof en;
+
+const ko: Strings = {
+  ...en,
+  tagline: "게시물에 어울리는 음악",
+  compose: "작성",
+  history: "기록",
+  caption: "캡션",
+  captionHint: "올릴 때처럼 써 주세요: 이모지, #해시태그, 한국어나 영어",
+  addFiles: "사진, 영상, 소리 추가",
+  dropHere: "파일을 여기에 놓거나 선택하세요",
+  remove: "삭제",
+  moveUp: "위로",
+  moveDown: "아래로",
+  analyse: "분석",
+  cancel: "취소",
+  analysing: "분석 중",
+  cancelled: "취소됨",
+  emptyPost: "캡션을 쓰거나 파일을 먼저 추가하세요.",
+  reading: "게시물의 감정",
+  mostly: "주로",
+  plane: "정서가와 각성도",
+  pleasant: "즐거움",
+  unpleasant: "불쾌함",
+  calm: "차분함",
+  excited: "흥분",
+  fused: "게시물 전체",
+  timeline: "영상 타임라인",
+  evidence: "근거",
+  disagree: "부분들이 서로 다릅니다",
+  music: "음악",
+  modes: { match: "맞추기", uplift: "기분 올리기", calm: "차분하게" },
+  instrumental: "연주곡만",
+  maxDuration: "최대 길이",
+  any: "제한 없음",
+  genre: "장르",
+  like: "좋아요",
+  skip: "건너뛰기",
+  choose: "선택",
+  chosen: "선택됨",
+  liked: "좋아요 함",
+  skipped: "건너뜀",
+  match: "일치",
+  source: "출처",
+  license: "라이선스",
+  preview: "미리 듣기",
+  noPreview: "미리 듣기 없음",
+  open: "열기",
+  noHistory: "아직 분석한 게시물이 없습니다.",
+  chosenTracks: "선택한 곡",
+  language: "언어",
+  tooMany: (what, most) => `${what}은(는) 최대 ${most}개까지입니다.`,
+  tooBig: (name, mb) => `${name} 파일이 ${mb} MB보다 큽니다.`,
+  wrongType: (name) => `${name}은(는) 사진, 영상, 소리 파일이 아닙니다.`,
+  emotions: {
+    happiness: "행복", sadness: "슬픔", anger: "분노", fear: "공포",
+    surprise: "놀람", disgust: "혐오", neutral: "중립",
+  },
+  kinds: { text: "캡션", image: "사진", audio: "소리", video: "영상" },
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, ko };
+
+export function savedLang(storage: Pick<Storage, "getItem"> = localStorage,
+                          browser: string = navigator.language): Lang {
+  const saved = storage.getItem(KEY);
+  if (saved === "en" || saved === "ko") return saved;
+  return browser.toLowerCase().startsWith("ko") ? "ko" : "en";
+}
+
+export function saveLang(lang: Lang, storage: Pick<Storage, "setItem"> = localStorage): void {
+  storage.setItem(KEY, lang);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { recommendationBody } from "./api";
+import { hashFor, parseHash } from "./App";
+import { addFiles, emptyDraft, isEmpty, kindOf, move } from "./compose";
+import { savedLang, STRINGS } from "./i18n";
+import { partName } from "./ReadingView";
+
+const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });
+const t = STRINGS.en;
+
+describe("composing a post", () => {
+  it("sorts files by kind, by type or by name", () => {
+    expect(kindOf(file("a.jpg", "image/jpeg"))).toBe("image");
+    expect(kindOf(file("IMG_1.HEIC", ""))).toBe("image");
+    expect(kindOf(file("clip.mov", "video/quicktime"))).toBe("video");
+    expect(kindOf(file("voice.m4a", ""))).toBe("audio");
+    expect(kindOf(file("notes.txt", "text/plain"))).toBeNull();
+  });
+
+  it("keeps limits and says what it refused", () => {
+    const photos = Array.from({ length: 11 }, (_, i) => file(`${i}.png`, "image/png"));
+    const { draft, errors } = addFiles(emptyDraft(), [...photos, file("x.txt", "text/plain")], t);
+    expect(draft.images).toHaveLength(10);
+    expect(errors).toEqual(["At most 10 photo.", "x.txt is not a photo, video or sound file."]);
+  });
+
+  it("refuses files that are too large before uploading them", () => {
+    const huge = { name: "big.mp4", type: "video/mp4", size: 300 * 1024 * 1024 } as File;
+    const { draft, errors } = addFiles(emptyDraft(), [huge], t);
+    expect(draft.video).toBeNull();
+    expect(errors[0]).toContain("larger than 200 MB");
+  });
+
+  it("a second video replaces the first; reordering stays in bounds", () => {
+    const one = addFiles(emptyDraft(), [file("a.mp4", "video/mp4")], t).draft;
+    const two = addFiles(one, [file("b.mp4", "video/mp4")], t).draft;
+    expect(two.video?.name).toBe("b.mp4");
+    expect(move([1, 2, 3], 0, 1)).toEqual([2, 1, 3]);
+    expect(move([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
+  });
+
+  it("an empty post cannot be analysed", () => {
+    expect(isEmpty({ ...emptyDraft(), caption: "   " })).toBe(true);
+    expect(isEmpty({ ...emptyDraft(), caption: "hi" })).toBe(false);
+  });
+});
+
+describe("addresses and requests", () => {
+  it("round-trips the address of an analysis and its mode", () => {
+    expect(parseHash(hashFor(12, "uplift"))).toEqual({ id: 12, mode: "uplift" });
+    expect(parseHash(hashFor(3, "match"))).toEqual({ id: 3, mode: "match" });
+    expect(parseHash("#/nonsense")).toEqual({ id: null, mode: "match" });
+  });
+
+  it("turns filters into the API's recommendation options", () => {
+    expect(recommendationBody("calm", { instrumental: true, maxDuration: 180, genre: " pop " }))
+      .toEqual({ mode: "calm", limit: 10, instrumental: true, max_duration: 180, genres: ["pop"] });
+    expect(recommendationBody("match", { instrumental: false, maxDuration: null, genre: "" }))
+      .toEqual({ mode: "match", limit: 10 });
+  });
+});
+
+describe("language", () => {
+  it("remembers the choice, else follows the browser", () => {
+    expect(savedLang({ getItem: () => "en" }, "ko-KR")).toBe("en");
+    expect(savedLang({ getItem: () => null }, "ko-KR")).toBe("ko");
+    expect(savedLang({ getItem: () => null }, "en-US")).toBe("en");
+  });
+
+  it("has every interface string in Korean too", () => {
+    expect(Object.keys(STRINGS.ko).sort()).toEqual(Object.keys(STRINGS.en).sort());
+    expect(STRINGS.ko.emotions.sadness).toBe("슬픔");
+  });
+});
+
+describe("part names", () => {
+  it("are shown in the interface language", () => {
+    expect(partName("photo 2", STRINGS.ko)).toBe("사진 2");
+    expect(partName("caption", STRINGS.ko)).toBe("캡션");
+    expect(partName("video", STRINGS.en)).toBe("video");
+    expect(partName("something else", STRINGS.ko)).toBe("something else");
+  });
+});

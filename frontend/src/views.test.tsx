@@ -1,0 +1,57 @@
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { STRINGS } from "./i18n";
+import { ReadingView } from "./ReadingView";
+import { TrackList } from "./Tracks";
+import type { Analysis, Track } from "./types";
+
+afterEach(cleanup);
+const t = STRINGS.en;
+const probs = { happiness: 0.3, sadness: 0.5, anger: 0.05, fear: 0.05, surprise: 0.04, disgust: 0.03, neutral: 0.03 };
+
+const analysis: Analysis = {
+  id: 1, caption: "보고 싶다", created_at: "2026-11-24T00:00:00Z",
+  fused: { label: "sadness", probs, valence: -0.2, arousal: -0.1, confidence: 0.4, evidence: [
+    "caption: '보고 싶다' → sadness (슬픔) 0.9",
+    "parts disagree: caption reads sad (valence -0.59) but photo 1 reads happy (+0.78)",
+    "fused: mostly sad, with happy photo 1"] },
+  parts: [
+    { kind: "text", name: "caption", label: "sadness", probs, valence: -0.59, arousal: -0.5, confidence: 0.9, evidence: [] },
+    { kind: "image", name: "photo 1", label: "happiness", probs, valence: 0.78, arousal: 0.3, confidence: 0.9, evidence: [] },
+  ],
+  timeline: [
+    { time: 0, label: "happiness", valence: 0.5, arousal: 0.2, confidence: 0.8, faces: 1, scene_cut: false },
+    { time: 1, label: "sadness", valence: -0.5, arousal: -0.2, confidence: 0.8, faces: 0, scene_cut: true },
+  ],
+};
+
+describe("the reading", () => {
+  it("says the verdict, shows disagreements plainly, bars, plane and timeline", () => {
+    render(<ReadingView analysis={analysis} t={t} />);
+    expect(screen.getByText(/Mostly sad/)).toBeTruthy();
+    expect(screen.getByRole("note").textContent).toContain("caption reads sad");
+    expect(screen.getByText("50%")).toBeTruthy();
+    expect(screen.getByRole("img").getAttribute("aria-label")).toContain("photo 1 0.78");
+    expect(screen.getAllByRole("listitem").some((li) => li.getAttribute("aria-label") === "1.0 s: sad")).toBe(true);
+  });
+});
+
+describe("the tracks", () => {
+  const track: Track = {
+    id: 7, title: "Rain", artist: "Kim", album: null, source: "deam", tags: ["sad"], genres: ["piano"],
+    instruments: [], emotion: "sadness", valence: -0.5, arousal: -0.4, duration_s: 200, instrumental: true,
+    url: "https://example.org/7", sample_url: null, license: "CC BY", score: 0.83,
+    reasons: ["listeners rated it sad"], feedback: "like",
+  };
+
+  it("shows the score, reasons, links and which feedback was given", () => {
+    const onFeedback = vi.fn();
+    render(<TrackList tracks={[track]} onFeedback={onFeedback} t={t} />);
+    expect(screen.getByText("83%")).toBeTruthy();
+    expect(screen.getByText("listeners rated it sad")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Source" }).getAttribute("href")).toBe("https://example.org/7");
+    expect(screen.getByRole("button", { name: "Liked" }).getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "Choose" }));
+    expect(onFeedback).toHaveBeenCalledWith(track, "chosen");
+  });
+});

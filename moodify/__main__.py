@@ -1,0 +1,5 @@
+"""`python -m moodify ...` is the moodify command."""
+
+from moodify.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The web app end to end: the real server (`moodify serve`) and a real browser (Debian's
+Chromium via playwright-core, frontend/e2e/run.mjs). Screenshots land in docs/screenshots.
+
+Needs the built app, node_modules and /usr/bin/chromium: without them the test is skipped and
+says why, except under CI=true, where that is a failure (`make test` builds the app;
+.ci/run installs Chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FRONTEND = ROOT / "frontend"
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+def _missing() -> str | None:
+    if not (ROOT / "moodify" / "web" / "static" / "app" / "index.html").exists():
+        return "the web app is not built (cd frontend && npm ci && npm run build)"
+    if not (FRONTEND / "node_modules" / "playwright-core").exists():
+        return "frontend/node_modules is missing (cd frontend && npm ci)"
+    if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists() or not shutil.which("node"):
+        return "Chromium (/usr/bin/chromium) or node is not installed (apt-get install -y chromium)"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path, sqlite_store):
+    port = _free_port()
+    env = {**os.environ, "MOODIFY_INSTANCE": str(tmp_path), "MOODIFY_DATABASE_URL": sqlite_store.url}
+    process = subprocess.Popen([sys.executable, "-m", "moodify", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/v1/health", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"moodify serve exited: {process.stdout.read()}")
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_compose_read_like_reload_uplift_history(server, tmp_path):
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI requires the end-to-end test)")
+        pytest.skip(reason)
+    from PIL import Image
+    from skimage import data
+
+    photo = tmp_path / "friend.jpg"
+    Image.fromarray(data.astronaut()).save(photo)
+    result = subprocess.run(["node", "e2e/run.mjs"], cwd=FRONTEND, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "MOODIFY_URL": server, "PHOTO": str(photo),
+                                 "SCREENSHOTS": str(SHOTS)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "e2e: passed" in result.stdout
+    for name in ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop"):
+        assert (SHOTS / f"{name}.png").stat().st_size > 5_000
