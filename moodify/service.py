@@ -40,6 +40,11 @@ class RecommendationList:
                 "tracks": self.tracks}
 
 
+# Sources whose published sample URLs point at hosts that no longer serve them (4Q's AllMusic
+# previews): kept as `sample_url`, not offered as a `preview_url` a player would fail on.
+RETIRED_PREVIEW_SOURCES = {"4q"}
+
+
 def track_view(track: Track) -> dict:
     """The public face of a track, as the API and CLI print it."""
     return {
@@ -51,6 +56,7 @@ def track_view(track: Track) -> dict:
         "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
         "duration_s": track.duration_s, "instrumental": track.instrumental,
         "url": track.url, "sample_url": track.sample_url, "license": track.license,
+        "preview_url": None if track.source in RETIRED_PREVIEW_SOURCES else track.sample_url,
         "annotation": track.annotation,
     }
 

@@ -63,13 +63,14 @@ export function TrackList({ tracks, onFeedback, t }: {
           <div className="track-head">
             <strong className="track-title">{track.title}</strong>
             {track.artist && <span className="artist"> · {track.artist}</span>}
-            <span className="score" title={t.match}>{Math.round(track.score * 100)}%</span>
+            <span className="score" title={t.match}>{Math.round(track.score_parts.base * 100)}%</span>
+            {(track.score_parts.personal ?? 0) > 0 && <span className="taste">{t.yourTaste}</span>}
           </div>
           <p className="tags">{[...track.tags, ...track.genres].slice(0, 6).join(" · ")}</p>
           <ul className="reasons">{track.reasons.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
           <div className="track-foot">
-            {track.sample_url
-              ? <audio controls preload="none" src={track.sample_url} aria-label={`${t.preview}: ${track.title}`} />
+            {track.preview_url
+              ? <audio controls preload="none" src={track.preview_url} aria-label={`${t.preview}: ${track.title}`} />
               : <span className="hint">{t.noPreview}</span>}
             {track.url && <a href={track.url} target="_blank" rel="noreferrer">{t.source}</a>}
             <span className="license">{t.license}: {track.license}</span>

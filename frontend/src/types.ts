@@ -77,8 +77,10 @@ export interface Track {
   instrumental: boolean | null;
   url: string | null;
   sample_url: string | null;
+  preview_url: string | null;
   license: string;
   score: number;
+  score_parts: { base: number; personal?: number; [part: string]: number | undefined };
   reasons: string[];
   feedback: FeedbackKind | null;
 }

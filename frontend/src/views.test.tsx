@@ -40,14 +40,16 @@ describe("the tracks", () => {
   const track: Track = {
     id: 7, title: "Rain", artist: "Kim", album: null, source: "deam", tags: ["sad"], genres: ["piano"],
     instruments: [], emotion: "sadness", valence: -0.5, arousal: -0.4, duration_s: 200, instrumental: true,
-    url: "https://example.org/7", sample_url: null, license: "CC BY", score: 0.83,
+    url: "https://example.org/7", sample_url: null, preview_url: null, license: "CC BY", score: 1.01,
+    score_parts: { base: 0.83, personal: 0.9 },
     reasons: ["listeners rated it sad"], feedback: "like",
   };
 
   it("shows the score, reasons, links and which feedback was given", () => {
     const onFeedback = vi.fn();
     render(<TrackList tracks={[track]} onFeedback={onFeedback} t={t} />);
-    expect(screen.getByText("83%")).toBeTruthy();
+    expect(screen.getByText("83%")).toBeTruthy();           // the match, not the personal boost
+    expect(screen.getByText("+ your taste")).toBeTruthy();
     expect(screen.getByText("listeners rated it sad")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Source" }).getAttribute("href")).toBe("https://example.org/7");
     expect(screen.getByRole("button", { name: "Liked" }).getAttribute("aria-pressed")).toBe("true");

@@ -39,6 +39,7 @@ SCHEMAS = {
         "probs": {"type": "object"}, "valence": {"type": "number"}, "arousal": {"type": "number"},
         "duration_s": {"type": ["number", "null"]}, "instrumental": {"type": ["boolean", "null"]},
         "url": {"type": ["string", "null"]}, "sample_url": {"type": ["string", "null"]},
+        "preview_url": {"type": ["string", "null"], "description": "audio a player can play, when there is any"},
         "license": {"type": "string"},
         "annotation": {"type": "object", "description": "the track's annotation as published"}}},
     "RecommendedTrack": {"allOf": [{"$ref": "#/components/schemas/Track"}, {

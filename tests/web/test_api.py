@@ -146,3 +146,9 @@ def test_ids_beyond_64_bits_are_not_found(client):
     response = client.post("/api/v1/feedback", json={"track_id": 1, "kind": "like",
                                                       "recommendation_id": 10**30})
     assert response.status_code == 404
+
+
+def test_retired_sample_hosts_are_not_offered_as_previews(client):
+    four_q = client.get("/api/v1/tracks?source=4q&per_page=5").get_json()["tracks"]
+    assert four_q and all(t["sample_url"] for t in four_q)        # kept as published
+    assert all(t["preview_url"] is None for t in four_q)           # but no player for a dead host
