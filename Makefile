@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The web app is built when it is missing or older than its sources.
-$(NODE_STAMP): frontend/package-lock.json
-	cd frontend && npm ci --no-audit --no-fund
+# `npm install` from the lock file, not `npm ci`: the lock this machine's npm writes leaves out
+# rollup's and esbuild's packages for other platforms, and `npm ci` refuses it as out of sync.
+$(NODE_STAMP): frontend/package-lock.json frontend/package.json
+	cd frontend && npm install --no-audit --no-fund
 	touch $@
 
 $(APP): $(NODE_STAMP) $(FRONTEND_SRC)

@@ -10,7 +10,7 @@ from werkzeug.routing import PathConverter
 
 APP_DIR = Path(__file__).parent / "static" / "app"
 NOT_BUILT = ("<!doctype html><title>Moodify</title><p>The web app is not built yet. Run "
-             "<code>make run</code> (it builds it), or <code>cd frontend &amp;&amp; npm ci &amp;&amp; "
+             "<code>make run</code> (it builds it), or <code>cd frontend &amp;&amp; npm install &amp;&amp; "
              "npm run build</code>. The API is at <a href='/api/v1/openapi.json'>/api/v1</a>.</p>")
 
 bp = Blueprint("frontend", __name__)

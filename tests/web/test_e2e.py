@@ -26,9 +26,9 @@ SHOTS = ROOT / "docs" / "screenshots"
 
 def _missing() -> str | None:
     if not (ROOT / "moodify" / "web" / "static" / "app" / "index.html").exists():
-        return "the web app is not built (cd frontend && npm ci && npm run build)"
+        return "the web app is not built (cd frontend && npm install && npm run build)"
     if not (FRONTEND / "node_modules" / "playwright-core").exists():
-        return "frontend/node_modules is missing (cd frontend && npm ci)"
+        return "frontend/node_modules is missing (cd frontend && npm install)"
     if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists() or not shutil.which("node"):
         return "Chromium (/usr/bin/chromium) or node is not installed (apt-get install -y chromium)"
     return None
