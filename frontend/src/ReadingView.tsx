@@ -2,7 +2,7 @@ import type { Strings } from "./i18n";
 import { type Analysis, EMOTIONS, type Emotion, type Part, type TimelinePoint } from "./types";
 
 export const COLOURS: Record<Emotion, string> = {
-  happiness: "#c98a00", sadness: "#2f5f9e", anger: "#c0262d", fear: "#6b3f92",
+  happiness: "#946300", sadness: "#2f5f9e", anger: "#c0262d", fear: "#6b3f92",
   surprise: "#0f7f7f", disgust: "#557321", neutral: "#5f6670",
 };
 

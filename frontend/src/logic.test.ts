@@ -3,7 +3,7 @@ import { recommendationBody } from "./api";
 import { hashFor, parseHash } from "./App";
 import { addFiles, emptyDraft, isEmpty, kindOf, move } from "./compose";
 import { savedLang, STRINGS } from "./i18n";
-import { partName } from "./ReadingView";
+import { COLOURS, partName } from "./ReadingView";
 
 const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });
 const t = STRINGS.en;
@@ -79,5 +79,18 @@ describe("part names", () => {
     expect(partName("caption", STRINGS.ko)).toBe("캡션");
     expect(partName("video", STRINGS.en)).toBe("video");
     expect(partName("something else", STRINGS.ko)).toBe("something else");
+  });
+});
+
+describe("colours", () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  it("every emotion colour reads as text on white (WCAG AA, 4.5:1)", () => {
+    for (const colour of Object.values(COLOURS)) {
+      expect(1.05 / (luminance(colour) + 0.05)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
