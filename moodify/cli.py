@@ -259,6 +259,29 @@ def catalog_stats(as_json: bool) -> None:
             click.echo(f"  {count:>6}  {name}")
 
 
+@catalog.command("import-dir")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+def catalog_import_dir(folder: Path, as_json: bool) -> None:
+    """Import your own music: every audio file under FOLDER, analysed; unchanged files are skipped."""
+    from moodify import library
+
+    store = open_store()
+    store.upgrade()
+    with click.progressbar(length=len(library.audio_files(folder)) or 1, label="importing", file=sys.stderr,
+                           item_show_func=lambda name: name) as bar:
+        report = library.import_dir(store, folder, lambda done, total, name: bar.update(1, name))
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    for item in report.imported:
+        click.echo(f"imported {item['id']:>6}  {item['title']}  ({item['emotion']}, {item['tempo']:.0f} BPM, "
+                   f"{item['key']})")
+    for item in report.failed:
+        click.echo(f"failed          {item['path']}: {item['reason']}")
+    click.echo(f"{len(report.imported)} imported, {len(report.skipped)} already there, {len(report.failed)} failed")
+
+
 @catalog.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True)
@@ -274,6 +297,30 @@ def catalog_import(file: Path, as_json: bool) -> None:
                f"{len(report.failed)} rows skipped")
     for failure in report.failed:
         click.echo(f"  line {failure['line']}: {failure['reason']}")
+
+
+@main.command()
+@click.argument("video", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--track", "track_id", type=int, required=True, help="an imported track's id")
+@click.option("--start", type=float, help="seconds into the track (default: the best segment)")
+@click.option("--analysis", "analysis_id", type=int, help="fit the segment to this analysis's mood")
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--json", "as_json", is_flag=True)
+def render(video: Path, track_id: int, start: float | None, analysis_id: int | None, out: Path,
+           as_json: bool) -> None:
+    """Mix a stretch of one of your tracks under VIDEO: ducked under speech, at -14 LUFS."""
+    from moodify.media import MediaFile
+
+    with progress_bar(enabled=not as_json) as progress:
+        report = open_moodify().render_video(MediaFile(video, video.name), track_id, out, start=start,
+                                             analysis_id=analysis_id, progress=progress)
+    if as_json:
+        emit_json(report)
+        return
+    copied = "copied" if report["video_copied"] else "re-encoded to H.264"
+    click.echo(f"wrote {out}: {report['duration']:.2f} s, music from {report['start']:.2f} s of the track, "
+               f"{report['loudness_lufs']:.1f} LUFS, picture {copied}, ducked under {len(report['speech'])} "
+               "stretch(es) of speech")
 
 
 @main.group(invoke_without_command=True)

@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_image_megapixels", "40", "Largest photo, in megapixels (checked before decoding)."),
     Setting("max_audio_seconds", "600", "Longest sound clip, in seconds."),
     Setting("max_video_seconds", "180", "Longest video, in seconds."),
+    Setting("render_lufs", "-14", "Integrated loudness of a rendered video's sound (EBU R128 LUFS)."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

@@ -4,6 +4,7 @@ API are thin doors into this module."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 import threading
 from dataclasses import dataclass
 
@@ -17,7 +18,9 @@ from moodify.errors import InvalidInput, NotFound
 from moodify.models import e5
 from moodify.reasons import reasons
 from moodify.store import Store
+from moodify import segments
 from moodify.jobs import JobRunner, job_view
+from moodify.media import MediaFile
 from moodify.pipeline import Post, PostReading, analyse_post
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
                                   User)
@@ -215,6 +218,49 @@ class Moodify:
 
         self.jobs.submit(job_id, work, cleanup)
         return self.job(job_id, user=user)
+
+    # -- the person's own music ------------------------------------------------------------
+    def user_track(self, track_id: int) -> Track:
+        """An imported track (its stored analysis and file), detached from the session."""
+        with self.store.session() as session:
+            track = session.get(Track, _check_id(track_id, "track"))
+            if track is None:
+                raise NotFound(f"no track with id {track_id}")
+            if track.source != "user":
+                raise InvalidInput(f"track {track_id} is from {track.source}, whose audio Moodify does not "
+                                   "have: choose one of your imported tracks (`moodify catalog import-dir`)")
+            session.expunge(track)
+            return track
+
+    def segment(self, track_id: int, length: float, *, analysis_id: int | None = None,
+                user: str | None = None) -> dict:
+        """The best stretch of an imported track for a video of `length` seconds, with what the
+        app needs to draw it (energy per second, bar starts)."""
+        if not 0.5 <= length <= 3600:
+            raise InvalidInput("the video length must be between 0.5 and 3600 seconds")
+        track = self.user_track(track_id)
+        target = None
+        if analysis_id is not None:
+            with self.store.session() as session:
+                fused = self._own_analysis(session, analysis_id, user).reading
+            target = (float(fused["valence"]), float(fused["arousal"]))
+        chosen = segments.best_segment(track.annotation, length, target)
+        return {"track_id": track.id, "duration_s": track.annotation["duration_s"], **chosen.to_dict(),
+                "energy": track.annotation["energy"], "downbeats": track.annotation["downbeats"]}
+
+    def render_video(self, video: MediaFile, track_id: int, out: Path, *, start: float | None = None,
+                     analysis_id: int | None = None, user: str | None = None, progress=None) -> dict:
+        """Mix an imported track under a video; start defaults to the best segment."""
+        from moodify import render
+        from moodify.media import video as video_media
+
+        track = self.user_track(track_id)
+        if start is None:
+            length = video_media.probe_duration(video)
+            start = self.segment(track_id, max(length, 0.5), analysis_id=analysis_id, user=user)["start"]
+        if not 0 <= start < float(track.annotation["duration_s"]):
+            raise InvalidInput(f"start {start} s is outside the track (0 to {track.annotation['duration_s']} s)")
+        return {"track_id": track.id, **render.render(video, track.annotation, start, out, progress=progress).to_dict()}
 
     def cancel_job(self, job_id: int, *, user: str | None = None) -> dict:
         """Cancel the user's job if it has not ended; its state either way."""

@@ -130,3 +130,19 @@ def write_moving_video(path: Path, pictures: list[np.ndarray], seconds_each: flo
         if audio is not None:
             _mux_sound(container, audio, sound)
     return path
+
+
+def marked_track(seconds: float, bpm: float = 120, rate: int = 48000, marker_hz: float = 11000) -> np.ndarray:
+    """Music with a steady high tone in it (above anything in 16 kHz speech), so the music's own
+    level can be measured in a mix by that one frequency."""
+    t = np.arange(int(seconds * rate)) / rate
+    marker = 0.3 * np.sin(2 * np.pi * marker_hz * t) * (0.6 + 0.4 * np.exp(-((t % (60 / bpm)) * 8)))
+    return (marker + 0.5 * chord_clip(seconds, bpm=bpm, rate=rate)).astype(np.float32)
+
+
+def band_level(samples: np.ndarray, rate: int, start: float, end: float, hz: float) -> float:
+    """Power (dB) within 30 Hz of `hz` between start and end seconds."""
+    piece = samples[int(start * rate):int(end * rate)]
+    spectrum = np.abs(np.fft.rfft(piece * np.hanning(len(piece)))) ** 2
+    freqs = np.fft.rfftfreq(len(piece), 1 / rate)
+    return float(10 * np.log10(spectrum[(freqs > hz - 30) & (freqs < hz + 30)].sum() / len(piece) + 1e-20))

@@ -194,25 +194,34 @@ class SoundAnalyser:
                           f"→ arousal {arousal:+.2f}",), valence_known=False)
 
     def read_music(self, rest: np.ndarray) -> EmotionEstimate:
-        tags = self.tagger.tag(rest).mean(0)
-        top = [musicnn.MSD_LABELS[i] for i in np.argsort(-tags)[:3]]
-        points, weights, categories = [], [], np.zeros(len(EMOTIONS))
-        for tag, (_, v, a, cats) in MOOD_TAGS.items():
-            p = float(tags[musicnn.MSD_LABELS.index(tag)])
-            points.append((rescale_1_9(v), rescale_1_9(a)))
-            weights.append(p)
-            for emotion, weight in cats.items():
-                categories[EMOTIONS.index(emotion)] += p * weight
-        tag_valence, tag_arousal = np.average(np.array(points), axis=0, weights=np.array(weights) + 1e-9)
-        mood = sorted(((float(tags[musicnn.MSD_LABELS.index(t)]), t) for t in MOOD_TAGS), reverse=True)[:2]
-        sound = acoustics(rest)
-        valence = TAG_SHARE * tag_valence + (1 - TAG_SHARE) * sound.valence()
-        arousal = TAG_SHARE * tag_arousal + (1 - TAG_SHARE) * sound.arousal()
-        mood_mass = float(sum(weights))
-        evidence_probs = categories / categories.sum() if categories.sum() > 0 else None
-        confidence = float(np.clip(0.3 + mood_mass, 0.3, 0.8))
-        evidence = (f"music and other sound, {len(rest) / RATE:.1f} s: tagged {', '.join(top)}; mood tags "
-                    + ", ".join(f"{t} {p:.2f}" for p, t in mood) +
-                    f"; {sound.tempo:.0f} BPM, {sound.key} {sound.mode}, {sound.loudness_db:.0f} dBFS "
-                    f"→ valence {valence:+.2f}, arousal {arousal:+.2f}",)
-        return _estimate(valence, arousal, evidence_probs, confidence, evidence)
+        return music_estimate(self.tagger.tag(rest).mean(0), acoustics(rest), len(rest) / RATE)
+
+
+def tag_point(tags: np.ndarray) -> tuple[float, float, np.ndarray, float]:
+    """musicnn tag probabilities (50,) -> the mood tags' point on the plane (weighted by their
+    probabilities), their category evidence (7,) and their total mass."""
+    points, weights, categories = [], [], np.zeros(len(EMOTIONS))
+    for tag, (_, v, a, cats) in MOOD_TAGS.items():
+        p = float(tags[musicnn.MSD_LABELS.index(tag)])
+        points.append((rescale_1_9(v), rescale_1_9(a)))
+        weights.append(p)
+        for emotion, weight in cats.items():
+            categories[EMOTIONS.index(emotion)] += p * weight
+    valence, arousal = np.average(np.array(points), axis=0, weights=np.array(weights) + 1e-9)
+    return float(valence), float(arousal), categories, float(sum(weights))
+
+
+def music_estimate(tags: np.ndarray, sound: Acoustics, seconds: float) -> EmotionEstimate:
+    """Music's reading from its mean tags and its acoustic features, with evidence."""
+    tag_valence, tag_arousal, categories, mood_mass = tag_point(tags)
+    top = [musicnn.MSD_LABELS[i] for i in np.argsort(-tags)[:3]]
+    mood = sorted(((float(tags[musicnn.MSD_LABELS.index(t)]), t) for t in MOOD_TAGS), reverse=True)[:2]
+    valence = TAG_SHARE * tag_valence + (1 - TAG_SHARE) * sound.valence()
+    arousal = TAG_SHARE * tag_arousal + (1 - TAG_SHARE) * sound.arousal()
+    evidence_probs = categories / categories.sum() if categories.sum() > 0 else None
+    confidence = float(np.clip(0.3 + mood_mass, 0.3, 0.8))
+    evidence = (f"music and other sound, {seconds:.1f} s: tagged {', '.join(top)}; mood tags "
+                + ", ".join(f"{t} {p:.2f}" for p, t in mood) +
+                f"; {sound.tempo:.0f} BPM, {sound.key} {sound.mode}, {sound.loudness_db:.0f} dBFS "
+                f"→ valence {valence:+.2f}, arousal {arousal:+.2f}",)
+    return _estimate(valence, arousal, evidence_probs, confidence, evidence)

@@ -1,0 +1,86 @@
+"""Which part of a track to put under a video of a given length.
+
+    candidates: every bar start (downbeat) where the whole video still fits; beats if the track
+                has no bars found; whole seconds if it has no beats
+    score     = ENERGY_SHARE x how loud the stretch is, relative to the track's other stretches
+                (choruses and drops are the loudest parts of most songs)
+              + (1 - ENERGY_SHARE) x how close the stretch's mood (musicnn per 3 s patch) lies to
+                the post's point on the plane, when there is a post
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+ENERGY_SHARE = 0.5
+CLOSENESS_WIDTH = 0.35
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float
+    end: float
+    on: str                 # "bar", "beat" or "second": what the start is aligned to
+    reason: str
+    energy_db: float
+
+    def to_dict(self) -> dict:
+        return {"start": round(self.start, 3), "end": round(self.end, 3), "aligned_to": self.on,
+                "reason": self.reason, "energy_db": round(self.energy_db, 2)}
+
+
+def _window_energy(energy: np.ndarray, start: float, length: float) -> float:
+    first, last = int(start), max(int(np.ceil(start + length)), int(start) + 1)
+    chunk = energy[first:last]
+    return float(chunk.mean()) if len(chunk) else float(energy.mean()) if len(energy) else -60.0
+
+
+def _window_mood(timeline: list[dict], start: float, length: float) -> tuple[float, float] | None:
+    inside = [p for p in timeline if start - 3.0 < p["start"] < start + length]
+    if not inside:
+        return None
+    return float(np.mean([p["valence"] for p in inside])), float(np.mean([p["arousal"] for p in inside]))
+
+
+def candidates(annotation: dict, length: float) -> tuple[list[float], str]:
+    duration = float(annotation["duration_s"])
+    for key, name in (("downbeats", "bar"), ("beats", "beat")):
+        fitting = [t for t in annotation.get(key) or [] if t + length <= duration + 1e-6]
+        if fitting:
+            return fitting, name
+    return [float(s) for s in np.arange(0, max(duration - length, 0) + 1e-6, 1.0)] or [0.0], "second"
+
+
+def best_segment(annotation: dict, length: float, target: tuple[float, float] | None = None) -> Segment:
+    """The best stretch of `length` seconds of an imported track (its stored analysis)."""
+    duration = float(annotation["duration_s"])
+    energy = np.array(annotation.get("energy") or [-30.0], np.float64)
+    if length >= duration - 0.5:
+        beats = annotation.get("beats") or []
+        start = beats[0] if beats and beats[0] <= 1.0 else 0.0
+        return Segment(start, duration, "beat" if start else "second",
+                       f"the track ({duration:.0f} s) is not longer than the video ({length:.0f} s): "
+                       "it plays from its first beat", _window_energy(energy, start, length))
+    starts, aligned = candidates(annotation, length)
+    loudness = np.array([_window_energy(energy, s, length) for s in starts])
+    spread = loudness.max() - loudness.min()
+    loud_score = (loudness - loudness.min()) / spread if spread > 1e-6 else np.ones(len(starts))
+    score, closeness = loud_score, None
+    if target is not None:
+        moods = [_window_mood(annotation.get("timeline") or [], s, length) for s in starts]
+        closeness = np.array([np.exp(-((m[0] - target[0]) ** 2 + (m[1] - target[1]) ** 2)
+                                     / (2 * CLOSENESS_WIDTH ** 2)) if m else 0.5 for m in moods])
+        score = ENERGY_SHARE * loud_score + (1 - ENERGY_SHARE) * closeness
+    best = int(np.argmax(score))
+    start = starts[best]
+    why = [f"starts on a {aligned} at {start:.1f} s"]
+    why.append(f"{loudness[best]:.0f} dBFS there against {float(energy.mean()):.0f} on average"
+               + (" (the loudest stretch)" if loud_score[best] >= 0.999 else ""))
+    if closeness is not None:
+        mood = _window_mood(annotation.get("timeline") or [], start, length)
+        if mood:
+            why.append(f"its mood (valence {mood[0]:+.2f}, arousal {mood[1]:+.2f}) against the post's "
+                       f"({target[0]:+.2f}, {target[1]:+.2f})")
+    return Segment(start, start + length, aligned, "; ".join(why), float(loudness[best]))
