@@ -36,7 +36,7 @@ def utcnow() -> datetime:
 def job_view(job: Job) -> dict:
     return {"id": job.id, "kind": job.kind, "status": job.status,
             "progress": round(100 * job.progress, 1), "stage": job.stage,
-            "analysis_id": job.analysis_id, "error": job.error,
+            "analysis_id": job.analysis_id, "error": job.error, "result": job.result,
             "created_at": job.created_at.isoformat() + "Z", "updated_at": job.updated_at.isoformat() + "Z"}
 
 
@@ -73,9 +73,10 @@ class JobRunner:
             session.flush()
             return job.id
 
-    def submit(self, job_id: int, work: Callable[[Callable[[float, str], None]], int],
+    def submit(self, job_id: int, work: Callable[[Callable[[float, str], None]], int | dict],
                cleanup: Callable[[], None] | None = None) -> None:
-        """Run work(progress) -> analysis id in a worker; cleanup runs whatever happens."""
+        """Run work(progress) in a worker: it returns an analysis id, or a result dict (which
+        may name an analysis_id). cleanup runs whatever happens."""
         self._pool.submit(self._run, job_id, work, cleanup)
 
     def _run(self, job_id: int, work, cleanup) -> None:
@@ -94,8 +95,10 @@ class JobRunner:
             if job_id in self._cancelled:
                 return
             self._set(job_id, status="running", stage="starting")
-            analysis_id = work(progress)
-            self._set(job_id, status="done", progress=1.0, stage="done", analysis_id=analysis_id)
+            made = work(progress)
+            result = made if isinstance(made, dict) else None
+            analysis_id = made.get("analysis_id") if isinstance(made, dict) else made
+            self._set(job_id, status="done", progress=1.0, stage="done", analysis_id=analysis_id, result=result)
         except Cancelled:
             self._set(job_id, status="cancelled", stage="cancelled")
         except MoodifyError as exc:

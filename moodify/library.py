@@ -174,7 +174,11 @@ def known_hashes(store: Store) -> dict[str, int]:
 def import_dir(store: Store, folder: Path,
                progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Import every audio file under folder; progress(done, total, file name) after each."""
-    files = audio_files(Path(folder))
+    return import_paths(store, audio_files(Path(folder)), progress)
+
+
+def import_paths(store: Store, files: list[Path],
+                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     known = known_hashes(store)
     report = ImportReport()
     for done, path in enumerate(files, start=1):

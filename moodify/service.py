@@ -59,7 +59,8 @@ def track_view(track: Track) -> dict:
         "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
         "duration_s": track.duration_s, "instrumental": track.instrumental,
         "url": track.url, "sample_url": track.sample_url, "license": track.license,
-        "preview_url": None if track.source in RETIRED_PREVIEW_SOURCES else track.sample_url,
+        "preview_url": (f"/api/v1/tracks/{track.id}/audio" if track.source == "user" else
+                        None if track.source in RETIRED_PREVIEW_SOURCES else track.sample_url),
         "annotation": track.annotation,
     }
 
@@ -261,6 +262,60 @@ class Moodify:
         if not 0 <= start < float(track.annotation["duration_s"]):
             raise InvalidInput(f"start {start} s is outside the track (0 to {track.annotation['duration_s']} s)")
         return {"track_id": track.id, **render.render(video, track.annotation, start, out, progress=progress).to_dict()}
+
+    def start_import(self, files: list[Path], *, user: str | None = None, cleanup=None) -> dict:
+        """Import uploaded audio files (already saved in the library folder) as a job."""
+        from moodify import library
+
+        with self.store.session() as session:
+            owner_id = self._user(session, user).id
+        job_id = self.jobs.create(owner_id, "import")
+
+        def work(progress) -> dict:
+            report = library.ImportReport()
+            for done, path in enumerate(files, start=1):
+                progress((done - 1) / len(files), f"importing {path.name}")
+                part = library.import_paths(self.store, [path])
+                for name in ("imported", "skipped", "failed"):
+                    getattr(report, name).extend(getattr(part, name))
+            return report.to_dict()
+
+        self.jobs.submit(job_id, work, cleanup)
+        return self.job(job_id, user=user)
+
+    def start_render(self, video: MediaFile, track_id: int, out: Path, *, start: float | None = None,
+                     analysis_id: int | None = None, user: str | None = None, cleanup=None) -> dict:
+        """Render as a job; the file is served from /renders/<job id>/file once done."""
+        from moodify.media import video as video_media
+
+        try:
+            self.user_track(track_id)
+            video_media.probe(video)
+            with self.store.session() as session:
+                owner_id = self._user(session, user).id
+        except Exception:
+            if cleanup is not None:
+                cleanup()
+            raise
+        job_id = self.jobs.create(owner_id, "render")
+
+        def work(progress) -> dict:
+            return self.render_video(video, track_id, out, start=start, analysis_id=analysis_id,
+                                     user=user, progress=progress)
+
+        self.jobs.submit(job_id, work, cleanup)
+        return self.job(job_id, user=user)
+
+    def rendered_file(self, job_id: int, *, user: str | None = None) -> Path:
+        job = self.job(job_id, user=user)
+        if job["kind"] != "render":
+            raise NotFound(f"job {job_id} is not a render")
+        if job["status"] != "done":
+            raise InvalidInput(f"render {job_id} is {job['status']}: wait until it is done")
+        path = Path(job["result"]["path"])
+        if not path.exists():
+            raise NotFound(f"the file of render {job_id} is no longer there: render it again")
+        return path
 
     def cancel_job(self, job_id: int, *, user: str | None = None) -> dict:
         """Cancel the user's job if it has not ended; its state either way."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request, send_file
 
 from moodify.catalog import build
-from moodify.errors import InvalidInput, PayloadTooLarge
+from moodify.errors import InvalidInput, NotFound, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
@@ -162,6 +162,68 @@ def create_analysis():
         raise
     job = moodify().start_analysis(post, user=_user_arg(data), cleanup=cleanup)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+@bp.get("/tracks/<int:track_id>/audio")
+def track_audio(track_id: int):
+    """The audio of an imported track, for the app's player (ranges supported)."""
+    track = moodify().user_track(track_id)
+    path = Path(track.annotation["path"])
+    if not path.exists():
+        raise NotFound(f"the file of track {track_id} is gone: import it again")
+    return send_file(path, conditional=True, download_name=f"track-{track_id}{path.suffix}")
+
+
+@bp.get("/tracks/<int:track_id>/segment")
+def track_segment(track_id: int):
+    length = request.args.get("length", type=float)
+    if length is None:
+        raise InvalidInput("give the video's length in seconds: ?length=15")
+    analysis_id = request.args.get("analysis_id", type=int)
+    return jsonify(moodify().segment(track_id, length, analysis_id=analysis_id, user=_user_arg()))
+
+
+@bp.post("/library")
+def import_library():
+    """Audio files (multipart field `files`) imported into the user's library as a job."""
+    uploads_ = request.files.getlist("files")
+    if not uploads_ or set(request.files) - {"files"}:
+        raise InvalidInput("send the audio files in a multipart field named 'files'")
+    folder = Path(current_app.config["MOODIFY_LIBRARY"])
+    saved = uploads.save_library(uploads_, folder, Path(current_app.config["MOODIFY_UPLOADS"]))
+    job = moodify().start_import(saved, user=_user_arg(dict(request.form)))
+    return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+@bp.post("/renders")
+def create_render():
+    """A video (multipart `video`) with `track_id`, optional `start` and `analysis_id`: a job
+    that makes the finished MP4; download it from /renders/<job id>/file."""
+    form = request.form
+    if set(request.files) != {"video"}:
+        raise InvalidInput("send the video in a multipart field named 'video', with 'track_id'")
+    try:
+        track_id = int(form["track_id"])
+        start = float(form["start"]) if form.get("start") else None
+        analysis_id = int(form["analysis_id"]) if form.get("analysis_id") else None
+    except (KeyError, ValueError):
+        raise InvalidInput("'track_id' must be a track id, 'start' seconds, 'analysis_id' an analysis id") from None
+    saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
+    out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
+
+    def cleanup() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
+                                 user=_user_arg(dict(form)), cleanup=cleanup)
+    return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+@bp.get("/renders/<int:job_id>/file")
+def rendered_file(job_id: int):
+    path = moodify().rendered_file(job_id, user=_user_arg())
+    return send_file(path, mimetype="video/mp4", as_attachment=True, download_name=f"moodify-{job_id}.mp4",
+                     conditional=True)
 
 
 @bp.get("/models")

@@ -91,6 +91,8 @@ SCHEMAS = {
         "status": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
         "progress": {"type": "number", "description": "0-100"}, "stage": {"type": "string"},
         "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
+        "result": {"type": ["object", "null"], "description": "an import's {imported, skipped, failed}, "
+                   "a render's {path, duration, start, loudness_lufs, speech, video_copied}"},
         "analysis": {"$ref": "#/components/schemas/Analysis"},
         "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
     "Feedback": {"type": "object", "required": ["track_id", "kind"], "properties": {
@@ -147,6 +149,38 @@ PATHS = {
         "responses": {"201": _json({"$ref": "#/components/schemas/Analysis"}, "stored"),
                       "202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
                       **_errors(400, 413)}}},
+    "/api/v1/tracks/{track_id}/audio": {"get": {
+        "summary": "The audio file of an imported track (byte ranges supported)",
+        "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "the audio", "content": {"audio/*": {}}}, **_errors(400, 404)}}},
+    "/api/v1/tracks/{track_id}/segment": {"get": {
+        "summary": "The best stretch of an imported track for a video of `length` seconds: start on a bar, "
+                   "end, the reason, and energy per second and bar starts to draw it",
+        "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                       {"name": "length", "in": "query", "required": True, "schema": {"type": "number"}},
+                       {"name": "analysis_id", "in": "query", "schema": {"type": "integer"}}],
+        "responses": {"200": _json({"type": "object", "properties": {
+            "start": {"type": "number"}, "end": {"type": "number"}, "aligned_to": {"type": "string"},
+            "reason": {"type": "string"}, "duration_s": {"type": "number"},
+            "energy": {"type": "array", "items": {"type": "number"}},
+            "downbeats": {"type": "array", "items": {"type": "number"}}}}), **_errors(400, 404)}}},
+    "/api/v1/library": {"post": {
+        "summary": "Import audio files (multipart field `files`) into your library, as a job; its result is "
+                   "{imported, skipped, failed}",
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
+            "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
+        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 413)}}},
+    "/api/v1/renders": {"post": {
+        "summary": "Make the finished video: `video`, `track_id` (an imported track), optional `start` (s) and "
+                   "`analysis_id`; a job whose file is at /renders/{job_id}/file once done",
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
+            "video": {"type": "string", "format": "binary"}, "track_id": {"type": "integer"},
+            "start": {"type": "number"}, "analysis_id": {"type": "integer"}}}}}},
+        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 404, 413)}}},
+    "/api/v1/renders/{job_id}/file": {"get": {
+        "summary": "The rendered MP4 (H.264 + AAC)",
+        "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "the video", "content": {"video/mp4": {}}}, **_errors(400, 404)}}},
     "/api/v1/models": {"get": {
         "summary": "The models posts are read with: present or not, and where their weights come from",
         "responses": {"200": _json({"type": "object", "properties": {"models": {"type": "array", "items": {

@@ -29,6 +29,27 @@ def display_name(upload: FileStorage, field: str, n: int) -> str:
     return clean or f"{FIELDS[field]} {n + 1}"
 
 
+def save_library(files: list[FileStorage], library: Path, scratch: Path) -> list[Path]:
+    """Keep uploaded music in the library folder, named by content hash and a checked suffix
+    (the audio stays: the app plays it and renders with it). Returns the kept paths."""
+    from moodify.library import SUFFIXES, content_hash
+
+    library.mkdir(parents=True, exist_ok=True)
+    scratch.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for n, upload in enumerate(files):
+        suffix = Path(display_name(upload, "audio", n)).suffix.lower()
+        if suffix not in SUFFIXES:
+            suffix = ".audio"           # the import reports it as not sound, by its content
+        temporary = scratch / f"incoming-{uuid.uuid4().hex}"
+        with open(temporary, "wb") as out:
+            shutil.copyfileobj(upload.stream, out, CHUNK)
+        target = library / f"{content_hash(temporary)}{suffix}"
+        temporary.replace(target)
+        kept.append(target)
+    return kept
+
+
 def save(files: MultiDict, root: Path) -> tuple[dict[str, list[MediaFile]], Path]:
     """Write the uploaded files; (field -> files, the folder to remove afterwards)."""
     unknown = sorted(set(files) - set(FIELDS))

@@ -1,0 +1,93 @@
+"""Uploading music into the library, choosing its segment, rendering and downloading a video."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from skimage import data
+
+from tests.mediafactory import chord_clip, write_audio, write_video
+from tests.web.test_media_api import poll
+
+
+@pytest.fixture(scope="module")
+def library_app(built_store, tmp_path_factory):
+    from moodify.web import create_app
+
+    instance = tmp_path_factory.mktemp("instance")
+    return create_app({"database_url": built_store.url, "instance": str(instance)}), instance
+
+
+@pytest.fixture()
+def api(library_app):
+    return library_app[0].test_client()
+
+
+@pytest.fixture(scope="module")
+def song(tmp_path_factory):
+    return write_audio(tmp_path_factory.mktemp("song") / "mine.mp3", chord_clip(24, bpm=120, amplitude=0.4),
+                       codec="libmp3lame").read_bytes()
+
+
+def upload(api, user, files):
+    response = api.post("/api/v1/library", content_type="multipart/form-data",
+                        data={"user": user, "files": [(io.BytesIO(b), n) for n, b in files]})
+    assert response.status_code == 202, response.get_json()
+    return poll(api, response.headers["Location"], user)
+
+
+def test_upload_segment_preview_render_download(api, library_app, user_name, song, tmp_path):
+    job = upload(api, user_name, [("../mine.mp3", song), ("notes.mp3", b"plain text, not music" * 40)])
+    assert job["status"] == "done", job["error"]
+    imported, failed = job["result"]["imported"], job["result"]["failed"]
+    assert len(imported) == 1 and len(failed) == 1 and "not a media file" in failed[0]["reason"]
+    track_id = imported[0]["id"]
+    kept = list((library_app[1] / "library").iterdir())
+    assert all(p.parent.name == "library" and ".." not in p.name for p in kept)
+
+    again = upload(api, user_name, [("copy.mp3", song)])
+    assert again["result"]["skipped"][0]["id"] == track_id
+
+    track = api.get(f"/api/v1/tracks/{track_id}").get_json()
+    assert track["source"] == "user" and track["preview_url"] == f"/api/v1/tracks/{track_id}/audio"
+    audio = api.get(track["preview_url"], headers={"Range": "bytes=0-99"})
+    assert audio.status_code == 206 and len(audio.data) == 100
+
+    segment = api.get(f"/api/v1/tracks/{track_id}/segment?length=6").get_json()
+    assert segment["aligned_to"] == "bar" and segment["start"] in segment["downbeats"]
+    assert abs(segment["end"] - segment["start"] - 6) < 1e-6 and segment["energy"]
+
+    video = write_video(tmp_path / "v.mp4", [data.astronaut()], 4.0, sound=chord_clip(4.0, amplitude=0.1))
+    started = api.post("/api/v1/renders", content_type="multipart/form-data", data={
+        "user": user_name, "track_id": str(track_id), "video": [(open(video, "rb"), "v.mp4")]})
+    assert started.status_code == 202, started.get_json()
+    done = poll(api, started.headers["Location"], user_name)
+    assert done["status"] == "done", done["error"]
+    assert abs(done["result"]["duration"] - 4.0) < 0.1 and abs(done["result"]["loudness_lufs"] + 14) < 1
+    file = api.get(f"/api/v1/renders/{done['id']}/file?user={user_name}")
+    assert file.status_code == 200 and file.mimetype == "video/mp4" and file.data[4:8] == b"ftyp"
+    assert api.get(f"/api/v1/renders/{done['id']}/file?user={user_name}-x").status_code == 404
+
+
+def test_catalogue_tracks_have_no_audio_to_render(api, user_name, tmp_path):
+    catalogue = api.get("/api/v1/tracks?source=deam&per_page=1").get_json()["tracks"][0]
+    assert api.get(f"/api/v1/tracks/{catalogue['id']}/segment?length=5").status_code == 400
+    video = write_video(tmp_path / "v.mp4", [data.astronaut()], 1.0)
+    response = api.post("/api/v1/renders", content_type="multipart/form-data", data={
+        "user": user_name, "track_id": str(catalogue["id"]), "video": [(open(video, "rb"), "v.mp4")]})
+    assert response.status_code == 400 and "imported tracks" in response.get_json()["error"]["message"]
+
+
+def test_bad_requests(api, user_name):
+    assert api.get("/api/v1/tracks/1/segment").status_code == 400
+    assert api.post("/api/v1/library", content_type="multipart/form-data",
+                    data={"songs": [(io.BytesIO(b"x"), "a.mp3")]}).status_code == 400
+    bad = api.post("/api/v1/renders", content_type="multipart/form-data", data={
+        "track_id": "abc", "video": [(io.BytesIO(b"x"), "v.mp4")]})
+    assert bad.status_code == 400
+    text_video = api.post("/api/v1/renders", content_type="multipart/form-data", data={
+        "track_id": "1", "video": [(io.BytesIO(b"hello" * 100), "v.mp4")]})
+    assert text_video.status_code == 400
+    assert api.get("/api/v1/renders/999999/file").status_code == 404
