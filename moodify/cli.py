@@ -60,13 +60,14 @@ def serve(host: str, port: int) -> None:
 @click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
 @click.option("--caption", help="the post's text, for semantic fit")
 @click.option("--instrumental", is_flag=True, help="only tracks known to be instrumental")
+@click.option("--own", "own_music", is_flag=True, help="only tracks you imported (catalog import-dir)")
 @click.option("--min-duration", type=float, help="seconds")
 @click.option("--max-duration", type=float, help="seconds")
 @click.option("--genre", "genres", multiple=True, help="keep only these genres (repeatable)")
 @click.option("--exclude-genre", "exclude_genres", multiple=True, help="drop these genres")
 @click.option("--user", help="whose feedback personalises the list")
 @click.option("--json", "as_json", is_flag=True, help="print JSON for scripts")
-def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, min_duration,
+def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own_music, min_duration,
               max_duration, genres, exclude_genres, user, as_json) -> None:
     """Recommend tracks for an emotion or a valence-arousal point."""
     if emotion:
@@ -77,7 +78,7 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, min
         raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
     options = Options(limit=limit, mode=mode, instrumental=instrumental,
                       min_duration=min_duration, max_duration=max_duration, genres=genres,
-                      exclude_genres=exclude_genres, caption=caption)
+                      exclude_genres=exclude_genres, caption=caption, own_music=own_music)
     shown = open_moodify().recommend(reading, options, user=user,
                                      request={"cli": True, "mode": mode})
     if as_json:

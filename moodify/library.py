@@ -145,15 +145,16 @@ class ImportReport:
         return {"imported": self.imported, "skipped": self.skipped, "failed": self.failed}
 
 
-def import_file(store: Store, path: Path, digest: str | None = None) -> dict:
-    """Analyse one file and store it as a track; its view (id, path, title, emotion...)."""
+def import_file(store: Store, path: Path, digest: str | None = None, name: str | None = None) -> dict:
+    """Analyse one file and store it as a track; its view (id, path, title, emotion...). Without
+    a title tag the track is called by `name` (an upload's own file name) or the file's."""
     digest = digest or content_hash(path)
-    samples = audio_media.decode(MediaFile(path, path.name))
+    samples = audio_media.decode(MediaFile(path, name or path.name))
     analysis = analyse_samples(samples)
     tags = read_tags(path)
     item = SourceTrack(
         source=SOURCE, source_id=digest[:40], license=LICENSE, annotation=analysis.to_annotation(path, digest),
-        title=tags["title"] or path.stem, artist=tags["artist"], album=tags["album"],
+        title=tags["title"] or Path(name or path.name).stem, artist=tags["artist"], album=tags["album"],
         duration_s=round(analysis.duration, 2), mood_tags=tuple(t.lower() for t in analysis.tags),
         genres=(tags["genre"].lower(),) if tags["genre"] else ())
     with store.session() as session:
@@ -178,7 +179,10 @@ def import_dir(store: Store, folder: Path,
 
 
 def import_paths(store: Store, files: list[Path],
-                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                 progress: Callable[[int, int, str], None] | None = None,
+                 names: dict[Path, str] | None = None) -> ImportReport:
+    """Import these files; `names` gives uploads their own names for titles and reports."""
+    names = names or {}
     known = known_hashes(store)
     report = ImportReport()
     for done, path in enumerate(files, start=1):
@@ -188,7 +192,7 @@ def import_paths(store: Store, files: list[Path],
                 report.skipped.append({"id": known[digest[:40]], "path": str(path),
                                        "reason": "already imported (same content)"})
             else:
-                imported = import_file(store, path, digest)
+                imported = import_file(store, path, digest, names.get(path))
                 known[digest[:40]] = imported["id"]
                 report.imported.append(imported)
         except MoodifyError as exc:

@@ -37,6 +37,7 @@ class Options:
     genres: tuple[str, ...] = ()
     exclude_genres: tuple[str, ...] = ()
     caption: str | None = None
+    own_music: bool = False         # only tracks from the person's own library
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -108,6 +109,8 @@ def filter_mask(index: CatalogIndex, options: Options) -> np.ndarray:
     mask = np.ones(len(index), bool)
     if options.instrumental:
         mask &= index.instrumental == 1
+    if options.own_music:
+        mask &= index.own
     if options.min_duration is not None:
         mask &= index.duration >= options.min_duration  # unknown (NaN) durations fail
     if options.max_duration is not None:

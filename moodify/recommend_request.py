@@ -66,4 +66,5 @@ def options_from_request(data: dict) -> Options:
         genres=_typed(data, "genres", list) or (),
         exclude_genres=_typed(data, "exclude_genres", list) or (),
         caption=caption or None,
+        own_music=bool(_typed(data, "own_music", bool)),
     )

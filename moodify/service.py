@@ -263,8 +263,9 @@ class Moodify:
             raise InvalidInput(f"start {start} s is outside the track (0 to {track.annotation['duration_s']} s)")
         return {"track_id": track.id, **render.render(video, track.annotation, start, out, progress=progress).to_dict()}
 
-    def start_import(self, files: list[Path], *, user: str | None = None, cleanup=None) -> dict:
-        """Import uploaded audio files (already saved in the library folder) as a job."""
+    def start_import(self, files: dict[Path, str], *, user: str | None = None, cleanup=None) -> dict:
+        """Import uploaded audio files (saved in the library folder; path -> the name they were
+        given) as a job."""
         from moodify import library
 
         with self.store.session() as session:
@@ -273,9 +274,9 @@ class Moodify:
 
         def work(progress) -> dict:
             report = library.ImportReport()
-            for done, path in enumerate(files, start=1):
-                progress((done - 1) / len(files), f"importing {path.name}")
-                part = library.import_paths(self.store, [path])
+            for done, (path, name) in enumerate(files.items(), start=1):
+                progress((done - 1) / len(files), f"importing {name}")
+                part = library.import_paths(self.store, [path], names={path: name})
                 for name in ("imported", "skipped", "failed"):
                     getattr(report, name).extend(getattr(part, name))
             return report.to_dict()

@@ -195,5 +195,7 @@ def test_cli_import_dir_and_render(store, folder, speaking_video, tmp_path, monk
     result = runner.invoke(main, ["render", str(speaking_video[0]), "--track", str(track_id), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 10_000 and "LUFS" in result.stdout
+    own = json.loads(runner.invoke(main, ["recommend", "--emotion", "happiness", "--own", "--json"]).stdout)
+    assert own["tracks"] and {t["source"] for t in own["tracks"]} == {"user"}
     missing = runner.invoke(main, ["render", str(speaking_video[0]), "--track", "999999", "-o", str(out)])
     assert missing.exit_code == 2 and "999999" in missing.output

@@ -12,9 +12,11 @@ import { chromium } from "playwright-core";
 
 const BASE = process.env.MOODIFY_URL ?? "http://127.0.0.1:5000";
 const PHOTO = process.env.PHOTO;
+const MUSIC = process.env.MUSIC;   // an audio file to import
+const VIDEO = process.env.VIDEO;   // a video to put it under
 const SHOTS = process.env.SCREENSHOTS ?? "screenshots";
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
-assert.ok(PHOTO, "set PHOTO to a photo with a face");
+assert.ok(PHOTO && MUSIC && VIDEO, "set PHOTO (a photo with a face), MUSIC (an audio file) and VIDEO");
 mkdirSync(SHOTS, { recursive: true });
 
 const browser = await chromium.launch({
@@ -74,6 +76,25 @@ try {
   assert.notDeepEqual(after, before);
   assert.match(page.url(), /mode=uplift/);
   await shot("4-uplift", ".music");
+
+  step("import your own music, pick it, render, download");
+  await page.locator("#music-files").setInputFiles(MUSIC);
+  await page.getByRole("status").filter({ hasText: /1 imported|already there/ }).waitFor();
+  await page.getByLabel("Only your music").check();
+  const mine = page.locator("[data-testid=track]").first();
+  await mine.getByRole("button", { name: "Use in video" }).waitFor();
+  await mine.getByRole("button", { name: "Use in video" }).click();
+  await mine.locator(".wave").waitFor();
+  await mine.locator(".render input[type=file]").setInputFiles(VIDEO);
+  await mine.getByRole("button", { name: "Make the video" }).click();
+  const download = mine.getByRole("link", { name: "Download the video" });
+  await download.waitFor();
+  const href = await download.getAttribute("href");
+  const file = await page.request.get(BASE + href);
+  assert.equal(file.status(), 200);
+  assert.equal(file.headers()["content-type"], "video/mp4");
+  assert.ok((await file.body()).length > 10_000);
+  await shot("8-render", ".render");
 
   step("history");
   await page.getByRole("button", { name: "History" }).click();

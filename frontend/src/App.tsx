@@ -6,6 +6,7 @@ import { History } from "./History";
 import { type Lang, saveLang, savedLang, STRINGS } from "./i18n";
 import { ReadingView } from "./ReadingView";
 import { Controls, TrackList } from "./Tracks";
+import { ImportMusic, RenderPanel } from "./YourMusic";
 import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track } from "./types";
 
 /** "#/analysis/12?mode=uplift" <-> {id, mode}: a reload opens the same reading and music. */
@@ -16,7 +17,7 @@ export function parseHash(hash: string): { id: number | null; mode: Mode } {
 
 export const hashFor = (id: number, mode: Mode) => `#/analysis/${id}${mode === "match" ? "" : `?mode=${mode}`}`;
 
-const NO_FILTERS: Filters = { instrumental: false, maxDuration: null, genre: "" };
+const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
 export function App() {
   const [lang, setLang] = useState<Lang>(savedLang());
@@ -139,7 +140,10 @@ export function App() {
               <section className="card music" aria-labelledby="music-title">
                 <h2 id="music-title">{t.music}</h2>
                 <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} t={t} />
-                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t} />}
+                <ImportMusic t={t} onImported={() => setFilters({ ...filters })} />
+                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t}
+                                    renderPanel={(track) => <RenderPanel track={track} video={draft.video}
+                                                                         analysisId={analysis.id} t={t} />} />}
               </section>
             )}
           </>

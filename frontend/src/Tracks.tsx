@@ -1,3 +1,4 @@
+import { type ReactNode, useState } from "react";
 import type { Strings } from "./i18n";
 import type { FeedbackKind, Filters, Mode, Track } from "./types";
 
@@ -19,6 +20,11 @@ export function Controls({ mode, setMode, filters, setFilters, t }: {
         <input type="checkbox" checked={filters.instrumental}
                onChange={(e) => setFilters({ ...filters, instrumental: e.target.checked })} />
         {t.instrumental}
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={filters.ownMusic}
+               onChange={(e) => setFilters({ ...filters, ownMusic: e.target.checked })} />
+        {t.ownMusic}
       </label>
       <label className="inline">
         {t.maxDuration}
@@ -53,9 +59,11 @@ function FeedbackButtons({ track, onFeedback, t }: {
   );
 }
 
-export function TrackList({ tracks, onFeedback, t }: {
+export function TrackList({ tracks, onFeedback, t, renderPanel }: {
   tracks: Track[]; onFeedback: (track: Track, kind: FeedbackKind) => void; t: Strings;
+  renderPanel?: (track: Track) => ReactNode;
 }) {
+  const [open, setOpen] = useState<number | null>(null);
   return (
     <ol className="tracks">
       {tracks.map((track) => (
@@ -76,6 +84,13 @@ export function TrackList({ tracks, onFeedback, t }: {
             <span className="license">{t.license}: {track.license}</span>
           </div>
           <FeedbackButtons track={track} onFeedback={onFeedback} t={t} />
+          {track.source === "user" && renderPanel && (
+            <>
+              <button type="button" aria-expanded={open === track.id}
+                      onClick={() => setOpen(open === track.id ? null : track.id)}>{t.useInVideo}</button>
+              {open === track.id && renderPanel(track)}
+            </>
+          )}
         </li>
       ))}
     </ol>

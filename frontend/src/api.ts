@@ -1,6 +1,6 @@
 // Every call the web app makes to the JSON API lives here.
 
-import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList } from "./types";
+import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Segment } from "./types";
 
 export class ApiError extends Error {
   constructor(public status: number, message: string) {
@@ -58,6 +58,7 @@ export const listAnalyses = () =>
 export function recommendationBody(mode: Mode, filters: Filters): Record<string, unknown> {
   const body: Record<string, unknown> = { mode, limit: 10 };
   if (filters.instrumental) body.instrumental = true;
+  if (filters.ownMusic) body.own_music = true;
   if (filters.maxDuration) body.max_duration = filters.maxDuration;
   const genre = filters.genre.trim();
   if (genre) body.genres = [genre];
@@ -70,6 +71,27 @@ export const recommend = (analysisId: number, mode: Mode, filters: Filters) =>
 
 export const sendFeedback = (trackId: number, kind: FeedbackKind, recommendationId: number) =>
   call<unknown>("/feedback", json("POST", { track_id: trackId, kind, recommendation_id: recommendationId }));
+
+export function importMusic(files: File[]): Promise<Job> {
+  const form = new FormData();
+  files.forEach((file) => form.append("files", file, file.name));
+  return call<Job>("/library", { method: "POST", body: form });
+}
+
+export const getSegment = (trackId: number, length: number, analysisId?: number) =>
+  call<Segment>(`/tracks/${trackId}/segment?length=${length.toFixed(2)}` +
+    (analysisId ? `&analysis_id=${analysisId}` : ""));
+
+export function startRender(video: File, trackId: number, start: number, analysisId?: number): Promise<Job> {
+  const form = new FormData();
+  form.append("video", video, video.name);
+  form.append("track_id", String(trackId));
+  form.append("start", start.toFixed(3));
+  if (analysisId) form.append("analysis_id", String(analysisId));
+  return call<Job>("/renders", { method: "POST", body: form });
+}
+
+export const renderedFileUrl = (jobId: number) => `${BASE}/renders/${jobId}/file`;
 
 /** Poll a job until it ends, reporting each state. */
 export async function waitForJob(id: number, onUpdate: (job: Job) => void,

@@ -53,9 +53,9 @@ describe("addresses and requests", () => {
   });
 
   it("turns filters into the API's recommendation options", () => {
-    expect(recommendationBody("calm", { instrumental: true, maxDuration: 180, genre: " pop " }))
-      .toEqual({ mode: "calm", limit: 10, instrumental: true, max_duration: 180, genres: ["pop"] });
-    expect(recommendationBody("match", { instrumental: false, maxDuration: null, genre: "" }))
+    expect(recommendationBody("calm", { instrumental: true, ownMusic: true, maxDuration: 180, genre: " pop " }))
+      .toEqual({ mode: "calm", limit: 10, instrumental: true, own_music: true, max_duration: 180, genres: ["pop"] });
+    expect(recommendationBody("match", { instrumental: false, ownMusic: false, maxDuration: null, genre: "" }))
       .toEqual({ mode: "match", limit: 10 });
   });
 });
@@ -92,5 +92,23 @@ describe("colours", () => {
     for (const colour of Object.values(COLOURS)) {
       expect(1.05 / (luminance(colour) + 0.05)).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+import { heights, snapStart } from "./segment";
+
+describe("moving the segment", () => {
+  const bars = [0, 2, 4, 6, 8, 10, 12];
+  it("snaps to the nearest bar start that leaves room for the video", () => {
+    expect(snapStart(4.9, bars, 5, 14)).toBe(4);
+    expect(snapStart(5.1, bars, 5, 14)).toBe(6);
+    expect(snapStart(13, bars, 5, 14)).toBe(8);      // 10 and 12 would run past the end
+  });
+  it("without bars, stays inside the track", () => {
+    expect(snapStart(20, [], 5, 14)).toBe(9);
+    expect(snapStart(-3, [], 5, 14)).toBe(0);
+  });
+  it("draws loudness from the floor up", () => {
+    expect(heights([-50, -25, -10])).toEqual([0, 0.625, 1]);
   });
 });

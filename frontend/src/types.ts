@@ -58,6 +58,7 @@ export interface Job {
   stage: string;
   analysis_id: number | null;
   error: string | null;
+  result?: ImportResult | RenderResult | null;
   analysis?: Analysis;
 }
 
@@ -85,6 +86,30 @@ export interface Track {
   feedback: FeedbackKind | null;
 }
 
+export interface Segment {
+  track_id: number;
+  duration_s: number;
+  start: number;
+  end: number;
+  aligned_to: "bar" | "beat" | "second";
+  reason: string;
+  energy: number[];     // dBFS per second of the track
+  downbeats: number[];  // bar starts, seconds
+}
+
+export interface ImportResult {
+  imported: { id: number; path: string; title: string; emotion: string }[];
+  skipped: { id: number; path: string; reason: string }[];
+  failed: { path: string; reason: string }[];
+}
+
+export interface RenderResult {
+  duration: number;
+  start: number;
+  loudness_lufs: number;
+  video_copied: boolean;
+}
+
 export interface RecommendationList {
   recommendation_id: number;
   reading: Reading;
@@ -94,6 +119,7 @@ export interface RecommendationList {
 
 export interface Filters {
   instrumental: boolean;
+  ownMusic: boolean;
   maxDuration: number | null; // seconds
   genre: string;
 }

@@ -39,10 +39,13 @@ class CatalogIndex:
     unit_vectors: np.ndarray     # (U, 384) float32
     unit_norms: np.ndarray       # (N,) norm of each track's mean unit vector
     version: tuple = ()
+    own: np.ndarray | None = None  # (N,) bool: from the person's own library (source "user")
 
     def __post_init__(self) -> None:
         self.row_of = {int(t): i for i, t in enumerate(self.ids)}
         self.feature_index = {name: i for i, name in enumerate(self.feature_names)}
+        if self.own is None:
+            self.own = np.zeros(len(self.ids), bool)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -115,6 +118,7 @@ def load_index(session: Session) -> CatalogIndex:
     unit_vectors = (np.stack([vectors[k] for k in unit_table]) if unit_table
                     else np.zeros((1, e5.DIM), np.float32))
     return CatalogIndex(
+        own=np.array([r[13] == "user" for r in rows], bool),
         ids=np.array([r[0] for r in rows], np.int64),
         sqrt_probs=np.sqrt(np.clip(probs, 0, None)),
         va=np.array([r[8:10] for r in rows], np.float32),

@@ -61,6 +61,7 @@ SCHEMAS = {
             "mode": {"type": "string", "enum": list(MODES), "default": "match"},
             "limit": {"type": "integer", "minimum": 1, "maximum": 200, "default": 10},
             "instrumental": {"type": "boolean"},
+            "own_music": {"type": "boolean", "description": "only tracks you imported"},
             "min_duration": {"type": "number"}, "max_duration": {"type": "number"},
             "genres": {"type": "array", "items": {"type": "string"}},
             "exclude_genres": {"type": "array", "items": {"type": "string"}},

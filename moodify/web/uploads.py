@@ -29,16 +29,18 @@ def display_name(upload: FileStorage, field: str, n: int) -> str:
     return clean or f"{FIELDS[field]} {n + 1}"
 
 
-def save_library(files: list[FileStorage], library: Path, scratch: Path) -> list[Path]:
+def save_library(files: list[FileStorage], library: Path, scratch: Path) -> dict[Path, str]:
     """Keep uploaded music in the library folder, named by content hash and a checked suffix
-    (the audio stays: the app plays it and renders with it). Returns the kept paths."""
+    (the audio stays: the app plays it and renders with it). Returns kept path -> the name the
+    person gave the file (for its title)."""
     from moodify.library import SUFFIXES, content_hash
 
     library.mkdir(parents=True, exist_ok=True)
     scratch.mkdir(parents=True, exist_ok=True)
-    kept = []
+    kept = {}
     for n, upload in enumerate(files):
-        suffix = Path(display_name(upload, "audio", n)).suffix.lower()
+        shown = display_name(upload, "audio", n)
+        suffix = Path(shown).suffix.lower()
         if suffix not in SUFFIXES:
             suffix = ".audio"           # the import reports it as not sound, by its content
         temporary = scratch / f"incoming-{uuid.uuid4().hex}"
@@ -46,7 +48,7 @@ def save_library(files: list[FileStorage], library: Path, scratch: Path) -> list
             shutil.copyfileobj(upload.stream, out, CHUNK)
         target = library / f"{content_hash(temporary)}{suffix}"
         temporary.replace(target)
-        kept.append(target)
+        kept[target] = shown
     return kept
 
 

@@ -41,9 +41,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture()
-def server(tmp_path, sqlite_store):
+def server(tmp_path):
+    """A fresh installation (it builds its catalogue on first start, as `make run` does)."""
     port = _free_port()
-    env = {**os.environ, "MOODIFY_INSTANCE": str(tmp_path), "MOODIFY_DATABASE_URL": sqlite_store.url}
+    env = {**os.environ, "MOODIFY_INSTANCE": str(tmp_path / "instance")}
+    env.pop("MOODIFY_DATABASE_URL", None)
     process = subprocess.Popen([sys.executable, "-m", "moodify", "serve", "--port", str(port)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
@@ -61,7 +63,7 @@ def server(tmp_path, sqlite_store):
     process.wait(timeout=20)
 
 
-def test_compose_read_like_reload_uplift_history(server, tmp_path):
+def test_compose_read_like_reload_uplift_render_history(server, tmp_path):
     reason = _missing()
     if reason:
         if os.environ.get("CI") == "true":
@@ -70,12 +72,18 @@ def test_compose_read_like_reload_uplift_history(server, tmp_path):
     from PIL import Image
     from skimage import data
 
+    from tests.mediafactory import chord_clip, write_audio, write_video
+
     photo = tmp_path / "friend.jpg"
     Image.fromarray(data.astronaut()).save(photo)
+    music = write_audio(tmp_path / "my song.mp3", chord_clip(30, bpm=124, amplitude=0.4), codec="libmp3lame")
+    video = write_video(tmp_path / "holiday.mp4", [data.astronaut(), data.coffee()], 3.0,
+                        sound=chord_clip(6.0, amplitude=0.05))
     result = subprocess.run(["node", "e2e/run.mjs"], cwd=FRONTEND, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "MOODIFY_URL": server, "PHOTO": str(photo),
-                                 "SCREENSHOTS": str(SHOTS)})
+                            env={**os.environ, "MOODIFY_URL": server, "PHOTO": str(photo), "MUSIC": str(music),
+                                 "VIDEO": str(video), "SCREENSHOTS": str(SHOTS)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "e2e: passed" in result.stdout
-    for name in ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop"):
+    for name in ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop",
+                 "8-render"):
         assert (SHOTS / f"{name}.png").stat().st_size > 5_000

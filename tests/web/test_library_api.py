@@ -13,11 +13,18 @@ from tests.web.test_media_api import poll
 
 
 @pytest.fixture(scope="module")
-def library_app(built_store, tmp_path_factory):
+def library_app(tmp_path_factory):
+    """Its own catalogue: the tracks imported here must not reach other tests' rankings."""
+    from moodify.catalog import build
+    from moodify.store import Store
     from moodify.web import create_app
 
     instance = tmp_path_factory.mktemp("instance")
-    return create_app({"database_url": built_store.url, "instance": str(instance)}), instance
+    store = Store(f"sqlite:///{instance / 'moodify.db'}")
+    store.upgrade()
+    build.build(store)
+    yield create_app({"database_url": store.url, "instance": str(instance)}), instance
+    store.dispose()
 
 
 @pytest.fixture()
@@ -43,6 +50,7 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     assert job["status"] == "done", job["error"]
     imported, failed = job["result"]["imported"], job["result"]["failed"]
     assert len(imported) == 1 and len(failed) == 1 and "not a media file" in failed[0]["reason"]
+    assert failed[0]["reason"].startswith("notes.mp3 ")         # named as the person named it
     track_id = imported[0]["id"]
     kept = list((library_app[1] / "library").iterdir())
     assert all(p.parent.name == "library" and ".." not in p.name for p in kept)
@@ -51,6 +59,7 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     assert again["result"]["skipped"][0]["id"] == track_id
 
     track = api.get(f"/api/v1/tracks/{track_id}").get_json()
+    assert track["title"] == "mine"                      # the upload's own name, not its hash
     assert track["source"] == "user" and track["preview_url"] == f"/api/v1/tracks/{track_id}/audio"
     audio = api.get(track["preview_url"], headers={"Range": "bytes=0-99"})
     assert audio.status_code == 206 and len(audio.data) == 100
@@ -91,3 +100,12 @@ def test_bad_requests(api, user_name):
         "track_id": "1", "video": [(io.BytesIO(b"hello" * 100), "v.mp4")]})
     assert text_video.status_code == 400
     assert api.get("/api/v1/renders/999999/file").status_code == 404
+
+
+def test_own_music_filter_and_recommendations_include_imported_tracks(api, user_name, song):
+    job = upload(api, user_name, [("mine.mp3", song)])
+    mine = (job["result"]["imported"] or job["result"]["skipped"])[0]["id"]
+    only = api.post("/api/v1/recommendations", json={"emotion": "happiness", "own_music": True,
+                                                    "user": user_name}).get_json()
+    assert only["tracks"] and all(t["source"] == "user" for t in only["tracks"])
+    assert mine in [t["id"] for t in only["tracks"]]
