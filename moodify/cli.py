@@ -267,11 +267,10 @@ def catalog_import_dir(folder: Path, as_json: bool) -> None:
     """Import your own music: every audio file under FOLDER, analysed; unchanged files are skipped."""
     from moodify import library
 
-    store = open_store()
-    store.upgrade()
+    moodify = open_moodify()
     with click.progressbar(length=len(library.audio_files(folder)) or 1, label="importing", file=sys.stderr,
                            item_show_func=lambda name: name) as bar:
-        report = library.import_dir(store, folder, lambda done, total, name: bar.update(1, name))
+        report = moodify.import_dir(folder, lambda done, total, name: bar.update(1, name))
     if as_json:
         emit_json(report.to_dict())
         return

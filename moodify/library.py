@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from moodify.analysers.sound import acoustics, music_estimate, tag_point
 from moodify.catalog.build import upsert
@@ -145,7 +145,8 @@ class ImportReport:
         return {"imported": self.imported, "skipped": self.skipped, "failed": self.failed}
 
 
-def import_file(store: Store, path: Path, digest: str | None = None, name: str | None = None) -> dict:
+def import_file(store: Store, path: Path, digest: str | None = None, name: str | None = None,
+                owner_id: int | None = None) -> dict:
     """Analyse one file and store it as a track; its view (id, path, title, emotion...). Without
     a title tag the track is called by `name` (an upload's own file name) or the file's."""
     digest = digest or content_hash(path)
@@ -153,47 +154,54 @@ def import_file(store: Store, path: Path, digest: str | None = None, name: str |
     analysis = analyse_samples(samples)
     tags = read_tags(path)
     item = SourceTrack(
-        source=SOURCE, source_id=digest[:40], license=LICENSE, annotation=analysis.to_annotation(path, digest),
+        source=SOURCE, source_id=source_id(digest, owner_id), license=LICENSE, annotation=analysis.to_annotation(path, digest),
         title=tags["title"] or Path(name or path.name).stem, artist=tags["artist"], album=tags["album"],
         duration_s=round(analysis.duration, 2), mood_tags=tuple(t.lower() for t in analysis.tags),
         genres=(tags["genre"].lower(),) if tags["genre"] else ())
     with store.session() as session:
         added, updated = upsert(session, [item])
         track_id = (added or updated)[0]
+        session.execute(update(Track).where(Track.id == track_id).values(owner_id=owner_id))
     return {"id": track_id, "path": str(path), "title": item.title, "artist": item.artist,
             "duration_s": item.duration_s, "emotion": analysis.reading["label"],
             "valence": analysis.reading["valence"], "arousal": analysis.reading["arousal"],
             "tempo": round(analysis.tempo, 1), "key": f"{analysis.key} {analysis.mode}"}
 
 
-def known_hashes(store: Store) -> dict[str, int]:
+def source_id(digest: str, owner_id: int | None) -> str:
+    """One person's copy of a file: the same song imported by two people is two tracks."""
+    return f"{owner_id if owner_id is not None else 0}:{digest[:40]}"
+
+
+def known_hashes(store: Store, owner_id: int | None) -> dict[str, int]:
     with store.session() as session:
         return {sid: tid for tid, sid in session.execute(
             select(Track.id, Track.source_id).where(Track.source == SOURCE))}
 
 
-def import_dir(store: Store, folder: Path,
-               progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
-    """Import every audio file under folder; progress(done, total, file name) after each."""
-    return import_paths(store, audio_files(Path(folder)), progress)
+def import_dir(store: Store, folder: Path, progress: Callable[[int, int, str], None] | None = None,
+               owner_id: int | None = None) -> ImportReport:
+    """Import every audio file under folder for a user; progress(done, total, name) after each."""
+    return import_paths(store, audio_files(Path(folder)), progress, owner_id=owner_id)
 
 
 def import_paths(store: Store, files: list[Path],
                  progress: Callable[[int, int, str], None] | None = None,
-                 names: dict[Path, str] | None = None) -> ImportReport:
+                 names: dict[Path, str] | None = None, owner_id: int | None = None) -> ImportReport:
     """Import these files; `names` gives uploads their own names for titles and reports."""
     names = names or {}
-    known = known_hashes(store)
+    known = known_hashes(store, owner_id)
     report = ImportReport()
     for done, path in enumerate(files, start=1):
         try:
             digest = content_hash(path)
-            if digest[:40] in known:
-                report.skipped.append({"id": known[digest[:40]], "path": str(path),
+            key = source_id(digest, owner_id)
+            if key in known:
+                report.skipped.append({"id": known[key], "path": str(path),
                                        "reason": "already imported (same content)"})
             else:
-                imported = import_file(store, path, digest, names.get(path))
-                known[digest[:40]] = imported["id"]
+                imported = import_file(store, path, digest, names.get(path), owner_id)
+                known[key] = imported["id"]
                 report.imported.append(imported)
         except MoodifyError as exc:
             report.failed.append({"path": str(path), "reason": str(exc)})

@@ -105,12 +105,13 @@ def _mode_mask(index: CatalogIndex, reading: EmotionEstimate, target: Target) ->
     return None
 
 
-def filter_mask(index: CatalogIndex, options: Options) -> np.ndarray:
-    mask = np.ones(len(index), bool)
+def filter_mask(index: CatalogIndex, options: Options, viewer: int = -1) -> np.ndarray:
+    """What may be recommended: the catalogue and the viewer's own imports, filtered."""
+    mask = index.visible(viewer)
     if options.instrumental:
         mask &= index.instrumental == 1
     if options.own_music:
-        mask &= index.own
+        mask &= index.owner == viewer if viewer >= 0 else np.zeros(len(index), bool)
     if options.min_duration is not None:
         mask &= index.duration >= options.min_duration  # unknown (NaN) durations fail
     if options.max_duration is not None:
@@ -192,15 +193,16 @@ def diversify(index: CatalogIndex, candidates: np.ndarray, relevance: np.ndarray
 
 def recommend(index: CatalogIndex, reading: EmotionEstimate, options: Options = Options(), *,
               profile: Profile = Profile(), caption_vector: np.ndarray | None = None,
-              exclude_ids: set[int] = frozenset()) -> list[Recommendation]:
-    """The best tracks for a reading, most fitting first."""
+              exclude_ids: set[int] = frozenset(), viewer: int = -1) -> list[Recommendation]:
+    """The best tracks for a reading, most fitting first; `viewer` (a user id) also sees the
+    tracks they imported."""
     target = target_for(reading, options.mode)
     parts = score(index, target, caption_vector=caption_vector)
     final = parts["base"].copy()
     if not profile.empty:
         parts["personal"] = personal_scores(index, profile).astype(np.float32)
         final += PERSONAL_WEIGHT * parts["personal"]
-    mask = filter_mask(index, options)
+    mask = filter_mask(index, options, viewer)
     mode_mask = _mode_mask(index, reading, target)
     if mode_mask is not None and (mask & mode_mask).sum() >= options.limit:
         mask &= mode_mask

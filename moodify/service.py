@@ -110,16 +110,21 @@ class Moodify:
                 self._index = load_index(session)
             return self._index
 
-    def track(self, track_id: int) -> dict:
+    def _viewer(self, session: Session, user: str | None) -> int:
+        """The user's id, or -1 for a name never seen (who owns nothing); never creates one."""
+        found = session.scalar(select(User.id).where(User.name == (user or self.default_user).strip()))
+        return -1 if found is None else found
+
+    def track(self, track_id: int, *, user: str | None = None) -> dict:
         with self.store.session() as session:
             track = session.get(Track, _check_id(track_id, "track"))
-            if track is None:
+            if track is None or track.owner_id not in (None, self._viewer(session, user)):
                 raise NotFound(f"no track with id {track_id}")
             return track_view(track)
 
     def search_tracks(self, *, q: str | None = None, source: str | None = None,
-                      emotion: str | None = None, page: int = 1, per_page: int = 20
-                      ) -> tuple[list[dict], int]:
+                      emotion: str | None = None, page: int = 1, per_page: int = 20,
+                      user: str | None = None) -> tuple[list[dict], int]:
         """Tracks whose title, artist or tags contain q, filtered, one page of them."""
         if page < 1 or not 1 <= per_page <= 100:
             raise InvalidInput("page must be at least 1 and per_page between 1 and 100")
@@ -136,6 +141,8 @@ class Moodify:
         if emotion:
             query = query.where(Track.emotion == normalise_label(emotion))
         with self.store.session() as session:
+            viewer = self._viewer(session, user)
+            query = query.where(or_(Track.owner_id.is_(None), Track.owner_id == viewer))
             total = session.scalar(select(func.count()).select_from(query.subquery()))
             rows = session.scalars(query.order_by(Track.id).offset((page - 1) * per_page)
                                    .limit(per_page)).all()
@@ -158,9 +165,10 @@ class Moodify:
         if kind not in FEEDBACK_WEIGHTS:
             raise InvalidInput(f"kind must be one of {', '.join(FEEDBACK_WEIGHTS)}, got {kind!r}")
         with self.store.session() as session:
-            if session.get(Track, _check_id(track_id, "track")) is None:
-                raise NotFound(f"no track with id {track_id}")
             owner = self._user(session, user)
+            track = session.get(Track, _check_id(track_id, "track"))
+            if track is None or track.owner_id not in (None, owner.id):
+                raise NotFound(f"no track with id {track_id}")
             if recommendation_id is not None:
                 shown = session.get(Recommendation, _check_id(recommendation_id, "recommendation"))
                 if shown is None or shown.user_id != owner.id:
@@ -221,11 +229,19 @@ class Moodify:
         return self.job(job_id, user=user)
 
     # -- the person's own music ------------------------------------------------------------
-    def user_track(self, track_id: int) -> Track:
-        """An imported track (its stored analysis and file), detached from the session."""
+    def import_dir(self, folder: Path, progress=None, *, user: str | None = None):
+        """Import a folder of the user's music (moodify.library.import_dir)."""
+        from moodify import library
+
+        with self.store.session() as session:
+            owner_id = self._user(session, user).id
+        return library.import_dir(self.store, folder, progress, owner_id=owner_id)
+
+    def user_track(self, track_id: int, user: str | None = None) -> Track:
+        """One of the user's imported tracks (its stored analysis and file), detached."""
         with self.store.session() as session:
             track = session.get(Track, _check_id(track_id, "track"))
-            if track is None:
+            if track is None or track.owner_id not in (None, self._viewer(session, user)):
                 raise NotFound(f"no track with id {track_id}")
             if track.source != "user":
                 raise InvalidInput(f"track {track_id} is from {track.source}, whose audio Moodify does not "
@@ -239,7 +255,7 @@ class Moodify:
         app needs to draw it (energy per second, bar starts)."""
         if not 0.5 <= length <= 3600:
             raise InvalidInput("the video length must be between 0.5 and 3600 seconds")
-        track = self.user_track(track_id)
+        track = self.user_track(track_id, user)
         target = None
         if analysis_id is not None:
             with self.store.session() as session:
@@ -255,7 +271,7 @@ class Moodify:
         from moodify import render
         from moodify.media import video as video_media
 
-        track = self.user_track(track_id)
+        track = self.user_track(track_id, user)
         if start is None:
             length = video_media.probe_duration(video)
             start = self.segment(track_id, max(length, 0.5), analysis_id=analysis_id, user=user)["start"]
@@ -276,7 +292,7 @@ class Moodify:
             report = library.ImportReport()
             for done, (path, name) in enumerate(files.items(), start=1):
                 progress((done - 1) / len(files), f"importing {name}")
-                part = library.import_paths(self.store, [path], names={path: name})
+                part = library.import_paths(self.store, [path], names={path: name}, owner_id=owner_id)
                 for name in ("imported", "skipped", "failed"):
                     getattr(report, name).extend(getattr(part, name))
             return report.to_dict()
@@ -290,7 +306,7 @@ class Moodify:
         from moodify.media import video as video_media
 
         try:
-            self.user_track(track_id)
+            self.user_track(track_id, user)
             video_media.probe(video)
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
@@ -412,7 +428,7 @@ class Moodify:
             index = self.index(session)
             owner = self._user(session, user)
             results = ranking.recommend(index, reading, options, caption_vector=caption_vector,
-                                        profile=self.profile(session, owner, index))
+                                        profile=self.profile(session, owner, index), viewer=owner.id)
             target = ranking.target_for(reading, options.mode)
             tracks = {t.id: t for t in session.scalars(
                 select(Track).where(Track.id.in_([r.track_id for r in results])))}

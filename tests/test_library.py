@@ -189,8 +189,11 @@ def test_cli_import_dir_and_render(store, folder, speaking_video, tmp_path, monk
     result = runner.invoke(main, ["catalog", "import-dir", str(folder), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"imported", "skipped", "failed"} and len(report["skipped"]) >= 3
-    track_id = report["skipped"][0]["id"]
+    assert set(report) == {"imported", "skipped", "failed"}
+    assert len(report["imported"]) == 3 and len(report["failed"]) == 1   # the local user's own copies
+    again = json.loads(runner.invoke(main, ["catalog", "import-dir", str(folder), "--json"]).stdout)
+    assert len(again["skipped"]) == 3 and again["imported"] == []
+    track_id = report["imported"][0]["id"]
     out = tmp_path / "out.mp4"
     result = runner.invoke(main, ["render", str(speaking_video[0]), "--track", str(track_id), "-o", str(out)])
     assert result.exit_code == 0, result.output

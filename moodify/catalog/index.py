@@ -39,13 +39,17 @@ class CatalogIndex:
     unit_vectors: np.ndarray     # (U, 384) float32
     unit_norms: np.ndarray       # (N,) norm of each track's mean unit vector
     version: tuple = ()
-    own: np.ndarray | None = None  # (N,) bool: from the person's own library (source "user")
+    owner: np.ndarray | None = None  # (N,) int64: the user who imported it, -1 for the catalogue
 
     def __post_init__(self) -> None:
         self.row_of = {int(t): i for i, t in enumerate(self.ids)}
         self.feature_index = {name: i for i, name in enumerate(self.feature_names)}
-        if self.own is None:
-            self.own = np.zeros(len(self.ids), bool)
+        if self.owner is None:
+            self.owner = np.full(len(self.ids), -1, np.int64)
+
+    def visible(self, viewer: int) -> np.ndarray:
+        """The catalogue, and the tracks this user imported: never another user's."""
+        return (self.owner == -1) | (self.owner == viewer)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -83,7 +87,7 @@ def load_index(session: Session) -> CatalogIndex:
     columns = [Track.id, *(getattr(Track, c) for c in PROB_COLUMNS), Track.valence, Track.arousal,
                Track.confidence, Track.duration_s, Track.instrumental, Track.source, Track.artist,
                Track.album, Track.annotation, Track.mood_tags, Track.genres, Track.instruments,
-               Track.title]
+               Track.title, Track.owner_id]
     rows = session.execute(select(*columns).order_by(Track.id)).all()
     if not rows:
         raise CatalogError("the catalogue is empty: run `moodify catalog build`")
@@ -118,7 +122,7 @@ def load_index(session: Session) -> CatalogIndex:
     unit_vectors = (np.stack([vectors[k] for k in unit_table]) if unit_table
                     else np.zeros((1, e5.DIM), np.float32))
     return CatalogIndex(
-        own=np.array([r[13] == "user" for r in rows], bool),
+        owner=np.array([-1 if r[21] is None else r[21] for r in rows], np.int64),
         ids=np.array([r[0] for r in rows], np.int64),
         sqrt_probs=np.sqrt(np.clip(probs, 0, None)),
         va=np.array([r[8:10] for r in rows], np.float32),

@@ -89,14 +89,14 @@ def tracks():
     items, total = moodify().search_tracks(
         q=request.args.get("q"), source=request.args.get("source"),
         emotion=request.args.get("emotion"), page=int_arg("page", 1),
-        per_page=int_arg("per_page", 20))
+        per_page=int_arg("per_page", 20), user=_user_arg())
     return jsonify({"tracks": items, "total": total, "page": int_arg("page", 1),
                     "per_page": int_arg("per_page", 20)})
 
 
 @bp.get("/tracks/<int:track_id>")
 def track(track_id: int):
-    return jsonify(moodify().track(track_id))
+    return jsonify(moodify().track(track_id, user=_user_arg()))
 
 
 @bp.post("/feedback")
@@ -167,7 +167,7 @@ def create_analysis():
 @bp.get("/tracks/<int:track_id>/audio")
 def track_audio(track_id: int):
     """The audio of an imported track, for the app's player (ranges supported)."""
-    track = moodify().user_track(track_id)
+    track = moodify().user_track(track_id, _user_arg())
     path = Path(track.annotation["path"])
     if not path.exists():
         raise NotFound(f"the file of track {track_id} is gone: import it again")

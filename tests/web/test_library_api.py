@@ -58,13 +58,15 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     again = upload(api, user_name, [("copy.mp3", song)])
     assert again["result"]["skipped"][0]["id"] == track_id
 
-    track = api.get(f"/api/v1/tracks/{track_id}").get_json()
+    assert api.get(f"/api/v1/tracks/{track_id}?user={user_name}-other").status_code == 404
+    track = api.get(f"/api/v1/tracks/{track_id}?user={user_name}").get_json()
     assert track["title"] == "mine"                      # the upload's own name, not its hash
     assert track["source"] == "user" and track["preview_url"] == f"/api/v1/tracks/{track_id}/audio"
-    audio = api.get(track["preview_url"], headers={"Range": "bytes=0-99"})
+    audio = api.get(f"{track['preview_url']}?user={user_name}", headers={"Range": "bytes=0-99"})
     assert audio.status_code == 206 and len(audio.data) == 100
 
-    segment = api.get(f"/api/v1/tracks/{track_id}/segment?length=6").get_json()
+    assert api.get(f"/api/v1/tracks/{track_id}/segment?length=6&user={user_name}-other").status_code == 404
+    segment = api.get(f"/api/v1/tracks/{track_id}/segment?length=6&user={user_name}").get_json()
     assert segment["aligned_to"] == "bar" and segment["start"] in segment["downbeats"]
     assert abs(segment["end"] - segment["start"] - 6) < 1e-6 and segment["energy"]
 
@@ -109,3 +111,8 @@ def test_own_music_filter_and_recommendations_include_imported_tracks(api, user_
                                                     "user": user_name}).get_json()
     assert only["tracks"] and all(t["source"] == "user" for t in only["tracks"])
     assert mine in [t["id"] for t in only["tracks"]]
+    other = api.post("/api/v1/recommendations", json={"emotion": "happiness", "own_music": True,
+                                                     "user": user_name + "-other"}).get_json()
+    assert other["tracks"] == []                        # someone else's imports are never shown
+    search = api.get(f"/api/v1/tracks?source=user&user={user_name}-other").get_json()
+    assert search["total"] == 0
