@@ -40,6 +40,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_audio_seconds", "600", "Longest sound clip, in seconds."),
     Setting("max_video_seconds", "180", "Longest video, in seconds."),
     Setting("render_lufs", "-14", "Integrated loudness of a rendered video's sound (EBU R128 LUFS)."),
+    Setting("auth", "none", "none: a local single-person tool, requests name their user; required: a "
+            "multi-user server with accounts, session cookies and personal API tokens."),
+    Setting("secret_key", "", "Signs session cookies; required (32+ characters) when auth=required. "
+            "Only from the environment: MOODIFY_SECRET_KEY."),
+    Setting("cookie_secure", "off", "on: session cookies only over HTTPS (behind a TLS proxy)."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

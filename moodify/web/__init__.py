@@ -20,9 +20,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Korean and emoji as they are
     app.extensions["moodify"] = open_moodify(test_config)
 
-    from moodify.web import api, errors, frontend, security
+    from moodify.web import api, auth, errors, frontend, security
     errors.init_app(app)
     security.init_app(app)
+    auth.init_app(app, test_config)
     app.register_blueprint(api.bp)
     app.register_blueprint(frontend.bp)
     return app

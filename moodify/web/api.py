@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, request, send_file
+from flask import Blueprint, current_app, g, jsonify, request, send_file
 
 from moodify.catalog import build
+from moodify.accounts import Forbidden
 from moodify.errors import InvalidInput, NotFound, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
@@ -77,10 +78,7 @@ def recommendations():
     data = json_body()
     reading = reading_from_request(data)
     options = options_from_request(data)
-    user = data.get("user")
-    if user is not None and not isinstance(user, str):
-        raise InvalidInput("'user' must be a name")
-    shown = moodify().recommend(reading, options, user=user, request=data)
+    shown = moodify().recommend(reading, options, user=_user_arg(data), request=data)
     return jsonify(shown.to_dict())
 
 
@@ -110,18 +108,22 @@ def feedback():
         raise InvalidInput("'recommendation_id' must be a whole number")
     if not isinstance(data.get("kind"), str):
         raise InvalidInput("'kind' must be one of like, skip, chosen")
-    user = data.get("user")
-    if user is not None and not isinstance(user, str):
-        raise InvalidInput("'user' must be a name")
-    event = moodify().feedback(track_id=track_id, kind=data["kind"], user=user,
+    event = moodify().feedback(track_id=track_id, kind=data["kind"], user=_user_arg(data),
                                recommendation_id=recommendation_id)
     return jsonify(event), 201
 
 
 def _user_arg(data: dict | None = None) -> str | None:
+    """Whose request this is. On the multi-user server: the signed-in account (a request may not
+    speak for another). Otherwise the `user` named in the body or query, or the local user."""
     user = (data or {}).get("user", request.args.get("user"))
     if user is not None and not isinstance(user, str):
         raise InvalidInput("'user' must be a name")
+    signed_in = g.get("account")
+    if signed_in is not None:
+        if user is not None and user != signed_in:
+            raise Forbidden("requests speak for the signed-in account only: leave 'user' out")
+        return signed_in
     return user
 
 

@@ -1,0 +1,146 @@
+"""Sign-in for the multi-user server (MOODIFY_AUTH=required).
+
+    a request -> `Authorization: Bearer mdf_...` (a personal token: CLI and scripts)
+              or the session cookie (HttpOnly, SameSite=Lax; the web app)
+              -> g.account, the user every route then acts for
+    state-changing requests on a cookie carry `X-CSRF-Token` (the token /auth/me and /auth/login
+    return): a form or script on another site cannot send it
+
+In the default single-person mode none of this applies and requests name their user.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from flask import Blueprint, Flask, current_app, g, jsonify, request, session
+
+from moodify import accounts, config
+from moodify.accounts import Forbidden, Unauthorised
+from moodify.errors import InvalidInput
+
+PUBLIC = {"api.health", "api.openapi", "auth.register", "auth.login", "auth.me"}
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def required(app: Flask) -> bool:
+    return app.config["MOODIFY_AUTH"] == "required"
+
+
+def init_app(app: Flask, test_config: dict | None) -> None:
+    mode = config.get("auth", test_config).strip().lower()
+    if mode not in ("none", "required"):
+        raise ConfigurationError(f"MOODIFY_AUTH={mode!r}: use 'none' (one person, no sign-in) or 'required'")
+    app.config["MOODIFY_AUTH"] = mode
+    secret = config.get("secret_key", test_config)
+    if mode == "required" and len(secret) < 32:
+        raise ConfigurationError("the multi-user server needs MOODIFY_SECRET_KEY in the environment "
+                                 "(32 characters or more, e.g. `python -c 'import secrets; "
+                                 "print(secrets.token_urlsafe(48))'`)")
+    app.secret_key = secret or os.urandom(32)
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      SESSION_COOKIE_SECURE=config.get("cookie_secure", test_config) == "on",
+                      SESSION_COOKIE_NAME="moodify_session")
+    app.before_request(_authenticate)
+    app.register_blueprint(bp)
+
+
+def _store():
+    return current_app.extensions["moodify"].store
+
+
+def _authenticate():
+    g.account = None
+    if not required(current_app) or not request.path.startswith("/api/"):
+        return None
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        g.account = accounts.user_for_token(_store(), header[7:].strip())
+        if g.account is None:
+            raise Unauthorised("that API token is not valid: create one at /api/v1/auth/tokens")
+        return None
+    g.account = session.get("account")
+    if g.account is not None and request.method in UNSAFE and request.endpoint != "auth.login":
+        sent = request.headers.get("X-CSRF-Token", "")
+        if not sent or not secrets.compare_digest(sent, session.get("csrf", "")):
+            raise Forbidden("missing or wrong X-CSRF-Token header: read it from /api/v1/auth/me")
+    if g.account is None and request.endpoint not in PUBLIC:
+        raise Unauthorised("sign in first (POST /api/v1/auth/login) or send a personal API token")
+    return None
+
+
+def _credentials() -> tuple[str, str]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not isinstance(data.get("password"), str):
+        raise InvalidInput("send {\"name\": ..., \"password\": ...} as JSON")
+    return data["name"], data["password"]
+
+
+def _start_session(name: str):
+    session.clear()
+    session["account"] = name
+    session["csrf"] = secrets.token_urlsafe(32)
+    return {"name": name, "csrf_token": session["csrf"]}
+
+
+@bp.post("/register")
+def register():
+    if not required(current_app):
+        raise InvalidInput("this Moodify is single-person (MOODIFY_AUTH=none): there are no accounts")
+    name, password = _credentials()
+    accounts.register(_store(), name, password)
+    return jsonify(_start_session(name)), 201
+
+
+@bp.post("/login")
+def login():
+    if not required(current_app):
+        raise InvalidInput("this Moodify is single-person (MOODIFY_AUTH=none): there is nothing to sign in to")
+    name, password = _credentials()
+    user = accounts.login(_store(), name, password)
+    return jsonify(_start_session(user["name"]))
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    return jsonify({"signed_out": True})
+
+
+@bp.get("/me")
+def me():
+    if not required(current_app):
+        return jsonify({"auth": "none", "name": None})
+    if g.account is None:
+        raise Unauthorised("not signed in")
+    return jsonify({"auth": "required", "name": g.account, "csrf_token": session.get("csrf")})
+
+
+@bp.get("/tokens")
+def list_tokens():
+    return jsonify({"tokens": accounts.tokens(_store(), _account())})
+
+
+@bp.post("/tokens")
+def create_token():
+    data = request.get_json(silent=True) or {}
+    return jsonify(accounts.create_token(_store(), _account(), str(data.get("name", "token")))), 201
+
+
+@bp.delete("/tokens/<int:token_id>")
+def revoke_token(token_id: int):
+    accounts.revoke_token(_store(), _account(), token_id)
+    return jsonify({"revoked": token_id})
+
+
+def _account() -> str:
+    if g.get("account") is None:
+        raise InvalidInput("personal API tokens exist on the multi-user server only (MOODIFY_AUTH=required)")
+    return g.account
