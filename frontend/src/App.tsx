@@ -3,6 +3,7 @@ import * as api from "./api";
 import { Compose } from "./Compose";
 import { type Draft, emptyDraft } from "./compose";
 import { History } from "./History";
+import { SignIn } from "./SignIn";
 import { type Lang, saveLang, savedLang, STRINGS } from "./i18n";
 import { ReadingView } from "./ReadingView";
 import { Controls, TrackList } from "./Tracks";
@@ -31,6 +32,15 @@ export function App() {
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
+  const [account, setAccount] = useState<api.Me | null>(null);   // null until known
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    api.me().then(setAccount).catch((e) => {
+      if (e instanceof api.ApiError && e.status === 401) setSignedOut(true);
+      else setError((e as Error).message);
+    });
+  }, []);
 
   useEffect(() => { document.documentElement.lang = lang; saveLang(lang); }, [lang]);
 
@@ -45,11 +55,12 @@ export function App() {
   }, []);
 
   useEffect(() => {           // a reload, or the back button, reopens what the address names
+    if (!account) return undefined;
     const follow = () => { const { id, mode: m } = parseHash(location.hash); setMode(m); if (id) void open(id); };
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
-  }, [open]);
+  }, [open, account]);
 
   useEffect(() => {
     if (analysis) {
@@ -110,6 +121,11 @@ export function App() {
                   onClick={() => setView("compose")}>{t.compose}</button>
           <button type="button" aria-current={view === "history" ? "page" : undefined}
                   onClick={() => setView("history")}>{t.history}</button>
+          {account?.name && (
+            <button type="button" onClick={() => { void api.signOut().then(() => { setAccount(null); setSignedOut(true); }); }}>
+              {t.signOut} ({account.name})
+            </button>
+          )}
           <label className="lang">
             <span className="sr-only">{t.language}</span>
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t.language}>
@@ -121,7 +137,9 @@ export function App() {
       </header>
       <main>
         {error && <p className="error" role="alert">{error}</p>}
-        {view === "history" ? (
+        {signedOut ? (
+          <SignIn t={t} onSignedIn={(who) => { setAccount(who); setSignedOut(false); }} />
+        ) : !account ? null : view === "history" ? (
           <History t={t} onOpen={(id) => { location.hash = hashFor(id, mode); setView("compose"); }} />
         ) : (
           <>

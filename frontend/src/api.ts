@@ -9,11 +9,15 @@ export class ApiError extends Error {
 }
 
 const BASE = "/api/v1";
+let csrfToken: string | null = null;   // on the multi-user server, sent with every change
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  const method = (init?.method ?? "GET").toUpperCase();
+  const headers = new Headers(init?.headers);
+  if (csrfToken && method !== "GET") headers.set("X-CSRF-Token", csrfToken);
   try {
-    response = await fetch(BASE + path, init);
+    response = await fetch(BASE + path, { ...init, headers, credentials: "same-origin" });
   } catch {
     throw new ApiError(0, "network");
   }
@@ -33,6 +37,27 @@ export interface PostInput {
   images: File[];
   audio: File[];
   video: File | null;
+}
+
+export interface Me { auth: "none" | "required"; name: string | null; csrf_token?: string }
+
+/** Who is signed in: {auth: "none"} on the single-person tool; 401 (ApiError) when signed out. */
+export async function me(): Promise<Me> {
+  const who = await call<Me>("/auth/me");
+  csrfToken = who.csrf_token ?? null;
+  return who;
+}
+
+export async function signIn(name: string, password: string, register: boolean): Promise<Me> {
+  const who = await call<{ name: string; csrf_token: string }>(register ? "/auth/register" : "/auth/login",
+    json("POST", { name, password }));
+  csrfToken = who.csrf_token;
+  return { auth: "required", name: who.name, csrf_token: who.csrf_token };
+}
+
+export async function signOut(): Promise<void> {
+  await call("/auth/logout", { method: "POST" });
+  csrfToken = null;
 }
 
 /** A caption alone is read at once; a post with files starts a job to poll. */

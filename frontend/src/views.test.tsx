@@ -57,3 +57,18 @@ describe("the tracks", () => {
     expect(onFeedback).toHaveBeenCalledWith(track, "chosen");
   });
 });
+
+describe("the multi-user server", () => {
+  it("asks to sign in when the server says nobody is", async () => {
+    const { App } = await import("./App");
+    const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify({ error: { message: "not signed in" } }),
+      { status: 401, headers: { "content-type": "application/json" } }));
+    vi.stubGlobal("fetch", fetchMock);
+    localStorage.setItem("moodify.lang", "en");
+    render(<App />);
+    expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
+    expect(screen.queryByLabelText("Caption")).toBeNull();
+    expect(fetchMock.mock.calls[0][0]).toBe("/api/v1/auth/me");
+    vi.unstubAllGlobals();
+  });
+});
