@@ -48,6 +48,9 @@ def serve(host: str, port: int) -> None:
     from moodify.web import create_app
 
     app = create_app()
+    from moodify import privacy
+
+    privacy.purge_expired(app.extensions["moodify"].store)
     click.echo(f"Moodify on http://{host}:{port}/api/v1/health  (Ctrl+C stops it)", err=True)
     waitress_serve(app, host=host, port=port, threads=8)
 
@@ -321,6 +324,34 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
     click.echo(f"wrote {out}: {report['duration']:.2f} s, music from {report['start']:.2f} s of the track, "
                f"{report['loudness_lufs']:.1f} LUFS, picture {copied}, ducked under {len(report['speech'])} "
                "stretch(es) of speech")
+
+
+@main.command()
+@click.option("--user", "user_name", help="remove everything of this user")
+@click.option("--expired", is_flag=True, help="remove rendered videos older than MOODIFY_RETENTION_DAYS")
+@click.option("--yes", is_flag=True, help="do not ask before removing a user")
+@click.option("--json", "as_json", is_flag=True)
+def purge(user_name: str | None, expired: bool, yes: bool, as_json: bool) -> None:
+    """Remove a user and all they left here, or rendered videos past their retention."""
+    from moodify import privacy
+
+    if not user_name and not expired:
+        raise click.UsageError("give --user NAME, or --expired")
+    store = open_store()
+    store.upgrade()
+    reports = {}
+    if user_name:
+        if not yes:
+            click.confirm(f"Remove {user_name!r} with all their analyses, feedback, tracks and videos?", abort=True)
+        reports["user"] = privacy.purge_user(store, user_name).to_dict()
+    if expired:
+        reports["expired"] = privacy.purge_expired(store).to_dict()
+    if as_json:
+        emit_json(reports)
+        return
+    for what, report in reports.items():
+        rows = ", ".join(f"{n} {table}" for table, n in report["rows"].items() if n) or "no rows"
+        click.echo(f"{what}: removed {rows}; {report['files']} file(s)")
 
 
 @main.group(invoke_without_command=True)

@@ -45,6 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("secret_key", "", "Signs session cookies; required (32+ characters) when auth=required. "
             "Only from the environment: MOODIFY_SECRET_KEY."),
     Setting("cookie_secure", "off", "on: session cookies only over HTTPS (behind a TLS proxy)."),
+    Setting("retention_days", "7", "Days a rendered video is kept for download before `moodify purge "
+            "--expired` (run at every server start) removes it. Uploads are deleted when read."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

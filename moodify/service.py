@@ -329,8 +329,8 @@ class Moodify:
             raise NotFound(f"job {job_id} is not a render")
         if job["status"] != "done":
             raise InvalidInput(f"render {job_id} is {job['status']}: wait until it is done")
-        path = Path(job["result"]["path"])
-        if not path.exists():
+        path = Path(job["result"]["path"] or "")
+        if not job["result"]["path"] or not path.exists():
             raise NotFound(f"the file of render {job_id} is no longer there: render it again")
         return path
 

@@ -202,3 +202,50 @@ def test_cli_import_dir_and_render(store, folder, speaking_video, tmp_path, monk
     assert own["tracks"] and {t["source"] for t in own["tracks"]} == {"user"}
     missing = runner.invoke(main, ["render", str(speaking_video[0]), "--track", "999999", "-o", str(out)])
     assert missing.exit_code == 2 and "999999" in missing.output
+
+
+def test_purge_a_user_removes_their_rows_and_files(tmp_path, monkeypatch):
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import select
+
+    from moodify import privacy
+    from moodify.errors import NotFound
+    from moodify.pipeline import Post
+    from moodify.service import Moodify
+
+    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    store.upgrade()
+    service = Moodify(store)
+    music = tmp_path / "music"
+    music.mkdir()
+    write_audio(music / "a.wav", chord_clip(8))
+    imported = service.import_dir(music, user="dana").imported[0]
+    service.analyse(Post(caption="비 온다 ㅠㅠ"), user="dana")
+    service.feedback(track_id=imported["id"], kind="like", user="dana")
+    video = write_video(tmp_path / "v.mp4", [data.astronaut()], 2.0, sound=chord_clip(2.0, amplitude=0.1))
+    job = service.start_render(MediaFile(video, "v.mp4"), imported["id"], tmp_path / "out.mp4", user="dana")
+    rendered = service.jobs.wait(job["id"])
+    assert rendered.status == "done" and (tmp_path / "out.mp4").exists()
+    copy = tmp_path / "kept.wav"
+    copy.write_bytes((music / "a.wav").read_bytes())
+
+    # renders past retention go first, and their job says so
+    assert privacy.purge_expired(store, days=7).files == 0
+    later = datetime.utcnow() + timedelta(days=8)
+    assert privacy.purge_expired(store, days=7, now=later).files == 1
+    assert not (tmp_path / "out.mp4").exists()
+    with pytest.raises(NotFound, match="no longer there"):
+        service.rendered_file(job["id"], user="dana")
+
+    runner = CliRunner()
+    monkeypatch.setenv("MOODIFY_DATABASE_URL", store.url)
+    result = runner.invoke(main, ["purge", "--user", "dana", "--yes", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["user"]["rows"]
+    assert rows["users"] == 1 and rows["tracks"] == 1 and rows["analyses"] == 1 and rows["feedback"] == 1
+    assert not (music / "a.wav").exists() and copy.exists()
+    with store.session() as session:
+        assert session.scalar(select(Track).where(Track.source == "user")) is None
+    again = runner.invoke(main, ["purge", "--user", "dana", "--yes"])
+    assert again.exit_code == 2 and "no user named 'dana'" in again.output

@@ -1,0 +1,93 @@
+"""What Moodify keeps of a person, and how it goes away.
+
+- Uploaded photos, sound and video are deleted as soon as their analysis ends (moodify.jobs
+  runs the upload's cleanup whatever happens).
+- Rendered videos are kept `retention_days` (setting, default 7) for download, then removed by
+  `moodify purge --expired` (also run when the server starts).
+- `moodify purge --user NAME` removes everything of one person: analyses, recommendations shown,
+  feedback, jobs and their renders, imported tracks and their audio files (when no one else's
+  track uses the same file), API tokens, and the account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import delete, select, update
+
+from moodify import config
+from moodify.errors import NotFound
+from moodify.store import Store
+from moodify.store.models import (Analysis, ApiToken, Feedback, Job, Recommendation, RecommendationItem,
+                                  Track, User)
+
+
+def retention_days() -> float:
+    return float(config.get("retention_days"))
+
+
+@dataclass
+class PurgeReport:
+    rows: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+
+    def to_dict(self) -> dict:
+        return {"rows": self.rows, "files": self.files}
+
+
+def _remove(path: str | None) -> int:
+    if path and Path(path).is_file():
+        Path(path).unlink()
+        return 1
+    return 0
+
+
+def purge_user(store: Store, name: str) -> PurgeReport:
+    """Everything of one person, rows and files; their catalogue-wide effects go with them."""
+    report = PurgeReport()
+    with store.session() as session:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise NotFound(f"no user named {name!r}")
+        uid = user.id
+        tracks = session.execute(select(Track.id, Track.annotation).where(Track.owner_id == uid)).all()
+        track_ids = [t for t, _ in tracks]
+        renders = session.scalars(select(Job.result).where(Job.user_id == uid, Job.kind == "render")).all()
+        recommendations = select(Recommendation.id).where(Recommendation.user_id == uid)
+        steps = [
+            ("feedback", delete(Feedback).where((Feedback.user_id == uid) | Feedback.track_id.in_(track_ids)
+                                                | Feedback.recommendation_id.in_(recommendations))),
+            ("recommendation_items", delete(RecommendationItem).where(
+                RecommendationItem.recommendation_id.in_(recommendations) | RecommendationItem.track_id.in_(track_ids))),
+            ("recommendations", delete(Recommendation).where(Recommendation.user_id == uid)),
+            ("jobs", delete(Job).where(Job.user_id == uid)),
+            ("analyses", delete(Analysis).where(Analysis.user_id == uid)),
+            ("tracks", delete(Track).where(Track.owner_id == uid)),
+            ("api_tokens", delete(ApiToken).where(ApiToken.user_id == uid)),
+            ("users", delete(User).where(User.id == uid)),
+        ]
+        for table, statement in steps:
+            report.rows[table] = session.execute(statement).rowcount or 0
+        still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
+    report.files += sum(_remove(r.get("path")) for r in renders if r)
+    report.files += sum(_remove(a.get("path")) for _, a in tracks if a.get("path") not in still_used)
+    return report
+
+
+def purge_expired(store: Store, days: float | None = None, now: datetime | None = None) -> PurgeReport:
+    """Rendered videos older than the retention period: files removed, their jobs say so."""
+    days = retention_days() if days is None else days
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    report = PurgeReport()
+    with store.session() as session:
+        old = session.execute(select(Job.id, Job.result).where(
+            Job.kind == "render", Job.status == "done", Job.updated_at < now - timedelta(days=days))).all()
+        for job_id, result in old:
+            if result and result.get("path"):
+                report.files += _remove(result["path"])
+                session.execute(update(Job).where(Job.id == job_id).values(
+                    result={**result, "path": None, "expired": True}))
+        report.rows["jobs"] = len(old)
+    return report
