@@ -327,6 +327,27 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
 
 
 @main.command()
+@click.option("--burst", is_flag=True, help="stop when the queue is empty")
+def worker(burst: bool) -> None:
+    """Run jobs from the Redis queue named by MOODIFY_JOBS (start as many as you like, anywhere
+    that shares the database and the instance folder)."""
+    from moodify import config, tasks
+    from moodify.jobs import QUEUE
+
+    url = config.get("jobs")
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise click.UsageError("set MOODIFY_JOBS to a Redis URL (redis://127.0.0.1:6379/0): with 'local' "
+                               "the server runs jobs itself")
+    from redis import Redis
+    from rq import Queue, SimpleWorker
+
+    tasks.worker_moodify()                  # open the store now: a bad setting fails here, not per job
+    connection = Redis.from_url(url)
+    click.echo(f"moodify worker on {url}, queue {QUEUE!r}", err=True)
+    SimpleWorker([Queue(QUEUE, connection=connection)], connection=connection).work(burst=burst)
+
+
+@main.command()
 @click.option("--user", "user_name", help="remove everything of this user")
 @click.option("--expired", is_flag=True, help="remove rendered videos older than MOODIFY_RETENTION_DAYS")
 @click.option("--yes", is_flag=True, help="do not ask before removing a user")

@@ -47,6 +47,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cookie_secure", "off", "on: session cookies only over HTTPS (behind a TLS proxy)."),
     Setting("retention_days", "7", "Days a rendered video is kept for download before `moodify purge "
             "--expired` (run at every server start) removes it. Uploads are deleted when read."),
+    Setting("jobs", "local", "Where long work runs: local (a worker thread in the server) or a Redis URL "
+            "(redis://127.0.0.1:6379/0) served by `moodify worker` processes on any machines."),
+    Setting("job_stale_seconds", "30", "A running job silent this long (its worker died) is marked failed."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
 )

@@ -1,32 +1,44 @@
-"""Long work (analysing a post's media) as jobs: run by a local worker pool, their state kept in
-the store so that any request can poll it.
+"""Long work (analysing a post's media, importing music, rendering) as jobs, their state kept
+in the store so that any request can poll it.
 
-    submit -> row "queued" -> a worker runs it: "running", progress 0..1 and a stage name
-           -> "done" with the analysis id, or "failed" with a message a person can act on
+    submit -> row "queued" -> a worker runs the named task (moodify.tasks): "running", progress
+           0..1 and a stage, a heartbeat every HEARTBEAT seconds
+           -> "done" with its analysis id or result, "failed" with a message a person can act on,
+              or "cancelled"
 
-A job left "queued" or "running" by a process that stopped is marked failed when the next one
-starts (`recover`), never left looking alive.
+Workers: by default a thread pool in this process (the `jobs` setting is "local"). With
+`jobs=redis://host:6379/0` the same tasks go to an RQ queue on Redis and run in `moodify worker`
+processes on any number of machines that share the database and the instance folder.
+
+A job whose worker died (killed, crashed, the machine gone) stops beating; `reap` marks it failed
+with that reason once it has been silent for `job_stale_seconds`, and a local pool that restarts
+fails what it left behind (`recover`). Nothing already stored is touched.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import select, update
 
+from moodify import config
 from moodify.errors import MoodifyError
 from moodify.store import Store
 from moodify.store.models import Job
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 0.5       # seconds between progress writes (the stage is written when it changes)
+HEARTBEAT = 2.0            # seconds between a running job's signs of life
+QUEUE = "moodify"
 ENDED = ("done", "failed", "cancelled")
 STOPPED = "the server stopped before this job finished: submit the post again"
+DIED = "the worker running this job stopped (killed or crashed) before it finished: submit it again"
 
 
 def utcnow() -> datetime:
@@ -44,25 +56,55 @@ class Cancelled(Exception):
     """Raised inside a job's work at its next progress report after a cancel."""
 
 
+def remove_dir(folder) -> None:
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class JobRunner:
-    def __init__(self, store: Store, workers: int = 1) -> None:
+    def __init__(self, store: Store, moodify=None, backend: str = "local", workers: int = 1) -> None:
         self.store = store
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moodify-job")
+        self.moodify = moodify
+        self.backend = backend.strip() or "local"
         self._lock = threading.Lock()
-        self._cancelled: set[int] = set()
+        self._pool = None
+        self._queue = None
+        if self.backend == "local":
+            self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moodify-job")
+        elif self.backend.startswith(("redis://", "rediss://", "unix://")):
+            from redis import Redis
+            from rq import Queue
+
+            self._queue = Queue(QUEUE, connection=Redis.from_url(self.backend))
+        else:
+            raise MoodifyError(f"jobs setting {self.backend!r}: use 'local' or a redis:// URL")
 
     def cancel(self, job_id: int) -> None:
-        """Stop a job that has not ended: at once if it waits, at its next step if it runs."""
-        self._cancelled.add(job_id)
+        """Stop a job that has not ended: at once if it waits, at its next step if it runs
+        (the worker, wherever it is, sees the request in the store)."""
         with self.store.session() as session:
             session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
                             .values(status="cancelled", stage="cancelled", updated_at=utcnow()))
+            session.execute(update(Job).where(Job.id == job_id, Job.status == "running")
+                            .values(stage="cancelling"))
 
     def recover(self) -> int:
-        """Fail the jobs a stopped process left behind; how many there were."""
+        """A local pool starting: fail the jobs a stopped process left behind. With Redis
+        workers, jobs outlive this process: only silent ones are failed (`reap`)."""
+        if self.backend != "local":
+            return self.reap()
         with self.store.session() as session:
             result = session.execute(update(Job).where(Job.status.in_(("queued", "running")))
                                      .values(status="failed", error=STOPPED, updated_at=utcnow()))
+            return result.rowcount or 0
+
+    def reap(self, stale: float | None = None) -> int:
+        """Fail running jobs whose worker has been silent for `stale` seconds."""
+        stale = float(config.get("job_stale_seconds")) if stale is None else stale
+        with self.store.session() as session:
+            result = session.execute(update(Job).where(
+                Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
+                .values(status="failed", stage="failed", error=DIED, updated_at=utcnow()))
             return result.rowcount or 0
 
     def create(self, user_id: int, kind: str) -> int:
@@ -73,29 +115,44 @@ class JobRunner:
             session.flush()
             return job.id
 
-    def submit(self, job_id: int, work: Callable[[Callable[[float, str], None]], int | dict],
-               cleanup: Callable[[], None] | None = None) -> None:
-        """Run work(progress) in a worker: it returns an analysis id, or a result dict (which
-        may name an analysis_id). cleanup runs whatever happens."""
-        self._pool.submit(self._run, job_id, work, cleanup)
+    def submit(self, job_id: int, kind: str, args: dict, cleanup_dir: Path | None = None) -> None:
+        """Queue the named task (moodify.tasks.WORK) with plain arguments; cleanup_dir is
+        removed when it ends, whatever happens."""
+        folder = str(cleanup_dir) if cleanup_dir else None
+        if self._pool is not None:
+            self._pool.submit(self.execute, job_id, kind, args, folder)
+        else:
+            self._queue.enqueue("moodify.tasks.run_queued", job_id, kind, args, folder,
+                                job_timeout=3600, result_ttl=0, failure_ttl=3600)
 
-    def _run(self, job_id: int, work, cleanup) -> None:
+    def execute(self, job_id: int, kind: str, args: dict, cleanup_dir: str | None = None) -> None:
+        """Run a job here and now: state, progress, heartbeat, cancel, errors, cleanup."""
+        from moodify import tasks
+
         last = {"at": 0.0, "stage": None}
 
         def progress(fraction: float, stage: str) -> None:
-            if job_id in self._cancelled:
-                raise Cancelled()
             now = time.monotonic()
             if stage == last["stage"] and now - last["at"] < PROGRESS_EVERY:
                 return
             last.update(at=now, stage=stage)
-            self._set(job_id, progress=min(max(fraction, 0.0), 0.99), stage=stage[:200])
+            if not self._update_running(job_id, progress=min(max(fraction, 0.0), 0.99), stage=stage[:200]):
+                raise Cancelled()
+
+        beating = threading.Event()
+
+        def heartbeat() -> None:
+            while not beating.wait(HEARTBEAT):
+                self._update_running(job_id)
 
         try:
-            if job_id in self._cancelled:
-                return
-            self._set(job_id, status="running", stage="starting")
-            made = work(progress)
+            with self.store.session() as session:
+                started = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued").values(
+                    status="running", stage="starting", updated_at=utcnow())).rowcount
+            if not started:
+                return          # cancelled while it waited
+            threading.Thread(target=heartbeat, daemon=True, name=f"moodify-heartbeat-{job_id}").start()
+            made = tasks.WORK[kind](self.moodify, args, progress)
             result = made if isinstance(made, dict) else None
             analysis_id = made.get("analysis_id") if isinstance(made, dict) else made
             self._set(job_id, status="done", progress=1.0, stage="done", analysis_id=analysis_id, result=result)
@@ -106,15 +163,19 @@ class JobRunner:
         except Exception as exc:  # a bug: keep the server up, say so, log the trace
             log.exception("job %s failed", job_id)
             self._set(job_id, status="failed", stage="failed",
-                      error=f"internal error ({type(exc).__name__}); the post was not stored: "
+                      error=f"internal error ({type(exc).__name__}); nothing was stored: "
                             "try again, and report it if it repeats")
         finally:
-            self._cancelled.discard(job_id)
-            if cleanup is not None:
-                try:
-                    cleanup()
-                except OSError:
-                    log.warning("could not remove the files of job %s", job_id, exc_info=True)
+            beating.set()
+            remove_dir(cleanup_dir)
+
+    def _update_running(self, job_id: int, **values) -> bool:
+        """Write progress (or just a sign of life); False when the job was asked to stop."""
+        with self._lock, self.store.session() as session:
+            changed = session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
+                                                        Job.stage != "cancelling")
+                                      .values(updated_at=utcnow(), **values)).rowcount
+        return bool(changed)
 
     def _set(self, job_id: int, **values) -> None:
         with self._lock, self.store.session() as session:
@@ -137,4 +198,5 @@ class JobRunner:
             time.sleep(0.05)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

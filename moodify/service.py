@@ -19,7 +19,8 @@ from moodify.models import e5
 from moodify.reasons import reasons
 from moodify.store import Store
 from moodify import segments
-from moodify.jobs import JobRunner, job_view
+from moodify import config
+from moodify.jobs import JobRunner, job_view, remove_dir
 from moodify.media import MediaFile
 from moodify.pipeline import Post, PostReading, analyse_post
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
@@ -98,7 +99,7 @@ class Moodify:
         self.default_user = default_user
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
-        self.jobs = JobRunner(store)
+        self.jobs = JobRunner(store, self, config.get("jobs"))
         self.jobs.recover()
 
     # -- catalogue ---------------------------------------------------------------------
@@ -197,9 +198,9 @@ class Moodify:
     # -- analyses -----------------------------------------------------------------------
     def analyse(self, post: Post, *, user: str | None = None) -> dict:
         """Read a post now, store the reading, return it with its id."""
-        return self._store_analysis(post, analyse_post(post), user)
+        return self.store_analysis(post, analyse_post(post), user)
 
-    def _store_analysis(self, post: Post, reading: PostReading, user: str | None) -> dict:
+    def store_analysis(self, post: Post, reading: PostReading, user: str | None) -> dict:
         with self.store.session() as session:
             owner = self._user(session, user)
             stored = Analysis(user_id=owner.id, caption=post.caption, reading=reading.fused.to_dict(),
@@ -209,23 +210,21 @@ class Moodify:
             session.flush()
             return _analysis_view(stored)
 
-    def start_analysis(self, post: Post, *, user: str | None = None, cleanup=None) -> dict:
-        """Check the post's files now, read it in a worker; the job to poll. `cleanup` runs
-        when the job ends (it removes uploaded files)."""
+    def start_analysis(self, post: Post, *, user: str | None = None, cleanup_dir: Path | None = None) -> dict:
+        """Check the post's files now, read it in a worker; the job to poll. `cleanup_dir` (the
+        uploaded files) is removed when the job ends, or now if the post is refused."""
         try:
             post.check_media()
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
         except Exception:
-            if cleanup is not None:
-                cleanup()
+            remove_dir(cleanup_dir)
             raise
         job_id = self.jobs.create(owner_id, "analysis")
-
-        def work(progress) -> int:
-            return self._store_analysis(post, analyse_post(post, progress), user)["id"]
-
-        self.jobs.submit(job_id, work, cleanup)
+        files = lambda items: [[str(m.path), m.name] for m in items]  # noqa: E731
+        self.jobs.submit(job_id, "analysis", {
+            "caption": post.caption, "images": files(post.images), "audio": files(post.audio),
+            "video": [str(post.video.path), post.video.name] if post.video else None, "user": user}, cleanup_dir)
         return self.job(job_id, user=user)
 
     # -- the person's own music ------------------------------------------------------------
@@ -279,29 +278,19 @@ class Moodify:
             raise InvalidInput(f"start {start} s is outside the track (0 to {track.annotation['duration_s']} s)")
         return {"track_id": track.id, **render.render(video, track.annotation, start, out, progress=progress).to_dict()}
 
-    def start_import(self, files: dict[Path, str], *, user: str | None = None, cleanup=None) -> dict:
+    def start_import(self, files: dict[Path, str], *, user: str | None = None) -> dict:
         """Import uploaded audio files (saved in the library folder; path -> the name they were
         given) as a job."""
-        from moodify import library
-
         with self.store.session() as session:
             owner_id = self._user(session, user).id
         job_id = self.jobs.create(owner_id, "import")
-
-        def work(progress) -> dict:
-            report = library.ImportReport()
-            for done, (path, name) in enumerate(files.items(), start=1):
-                progress((done - 1) / len(files), f"importing {name}")
-                part = library.import_paths(self.store, [path], names={path: name}, owner_id=owner_id)
-                for name in ("imported", "skipped", "failed"):
-                    getattr(report, name).extend(getattr(part, name))
-            return report.to_dict()
-
-        self.jobs.submit(job_id, work, cleanup)
+        self.jobs.submit(job_id, "import", {"files": [[str(p), n] for p, n in files.items()],
+                                            "owner_id": owner_id}, None)
         return self.job(job_id, user=user)
 
     def start_render(self, video: MediaFile, track_id: int, out: Path, *, start: float | None = None,
-                     analysis_id: int | None = None, user: str | None = None, cleanup=None) -> dict:
+                     analysis_id: int | None = None, user: str | None = None,
+                     cleanup_dir: Path | None = None) -> dict:
         """Render as a job; the file is served from /renders/<job id>/file once done."""
         from moodify.media import video as video_media
 
@@ -311,16 +300,12 @@ class Moodify:
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
         except Exception:
-            if cleanup is not None:
-                cleanup()
+            remove_dir(cleanup_dir)
             raise
         job_id = self.jobs.create(owner_id, "render")
-
-        def work(progress) -> dict:
-            return self.render_video(video, track_id, out, start=start, analysis_id=analysis_id,
-                                     user=user, progress=progress)
-
-        self.jobs.submit(job_id, work, cleanup)
+        self.jobs.submit(job_id, "render", {"video": [str(video.path), video.name], "track_id": track_id,
+                                            "out": str(out), "start": start, "analysis_id": analysis_id,
+                                            "user": user}, cleanup_dir)
         return self.job(job_id, user=user)
 
     def rendered_file(self, job_id: int, *, user: str | None = None) -> Path:
@@ -376,6 +361,7 @@ class Moodify:
 
     def job(self, job_id: int, *, user: str | None = None) -> dict:
         """A job's state; with its analysis once done. Only its owner sees it."""
+        self.jobs.reap()
         job = self.jobs.get(_check_id(job_id, "job"))
         with self.store.session() as session:
             owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))

@@ -85,8 +85,8 @@ class VideoAnalyser:
         with ThreadPoolExecutor(max_workers=2) as pool:
             sound_job = pool.submit(self._sound, media)
             frames_job = pool.submit(read_frames)
-            progress(0.05, "reading frames")
-            try:
+            try:                    # whatever happens here (a cancel, a broken file), the frame
+                progress(0.05, "reading frames")   # reader is told to stop, so nothing waits
                 video = video_media.read(media, on_frame=frames.put)
             finally:
                 frames.put(None)

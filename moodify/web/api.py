@@ -152,17 +152,13 @@ def create_analysis():
     if not request.files:
         return jsonify(moodify().analyse(Post(caption=caption), user=_user_arg(data))), 201
     saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
-
-    def cleanup() -> None:
-        shutil.rmtree(folder, ignore_errors=True)
-
     try:
         post = Post(caption=caption, images=tuple(saved["images"]), audio=tuple(saved["audio"]),
                     video=saved["video"][0] if saved["video"] else None)
     except Exception:
-        cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
         raise
-    job = moodify().start_analysis(post, user=_user_arg(data), cleanup=cleanup)
+    job = moodify().start_analysis(post, user=_user_arg(data), cleanup_dir=folder)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -212,12 +208,8 @@ def create_render():
         raise InvalidInput("'track_id' must be a track id, 'start' seconds, 'analysis_id' an analysis id") from None
     saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
     out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
-
-    def cleanup() -> None:
-        shutil.rmtree(folder, ignore_errors=True)
-
     job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
-                                 user=_user_arg(dict(form)), cleanup=cleanup)
+                                 user=_user_arg(dict(form)), cleanup_dir=folder)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 

@@ -1,0 +1,59 @@
+"""The work behind each kind of job, by name, with plain arguments: a thread of this process
+or a worker process on any machine (RQ over Redis) can run it the same way.
+
+    run_queued(job_id, kind, args, cleanup_dir)   <- what an RQ worker calls
+      -> the worker's own Moodify (settings from its environment) -> JobRunner.execute
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from moodify.media import MediaFile
+
+
+def _analysis(moodify, args: dict, progress):
+    from moodify.pipeline import Post, analyse_post
+
+    post = Post(caption=args["caption"],
+                images=tuple(MediaFile(Path(p), n) for p, n in args["images"]),
+                audio=tuple(MediaFile(Path(p), n) for p, n in args["audio"]),
+                video=MediaFile(Path(args["video"][0]), args["video"][1]) if args["video"] else None)
+    return moodify.store_analysis(post, analyse_post(post, progress), args["user"])["id"]
+
+
+def _import(moodify, args: dict, progress):
+    from moodify import library
+
+    report = library.ImportReport()
+    files = args["files"]
+    for done, (path, name) in enumerate(files, start=1):
+        progress((done - 1) / len(files), f"importing {name}")
+        part = library.import_paths(moodify.store, [Path(path)], names={Path(path): name},
+                                    owner_id=args["owner_id"])
+        for kind in ("imported", "skipped", "failed"):
+            getattr(report, kind).extend(getattr(part, kind))
+    return report.to_dict()
+
+
+def _render(moodify, args: dict, progress):
+    video = MediaFile(Path(args["video"][0]), args["video"][1])
+    return moodify.render_video(video, args["track_id"], Path(args["out"]), start=args["start"],
+                                analysis_id=args["analysis_id"], user=args["user"], progress=progress)
+
+
+WORK = {"analysis": _analysis, "import": _import, "render": _render}
+
+
+@lru_cache(maxsize=1)
+def worker_moodify():
+    """This worker process's Moodify, opened once from its settings (models load on first use)."""
+    from moodify.setup import open_moodify
+
+    return open_moodify()
+
+
+def run_queued(job_id: int, kind: str, args: dict, cleanup_dir: str | None) -> None:
+    """Entry point of a job in a worker process."""
+    worker_moodify().jobs.execute(job_id, kind, args, cleanup_dir)
