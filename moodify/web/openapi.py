@@ -83,6 +83,9 @@ SCHEMAS = {
         "chosen": {"type": "array", "description": "in lists: tracks chosen for this analysis",
                    "items": {"type": "object"}},
         "created_at": {"type": "string"}}},
+    "Credentials": {"type": "object", "required": ["name", "password"], "properties": {
+        "name": {"type": "string"}, "password": {"type": "string", "minLength": 10}}},
+    "Session": {"type": "object", "properties": {"name": {"type": "string"}, "csrf_token": {"type": "string"}}},
     "TimelinePoint": {"type": "object", "properties": {
         "time": {"type": "number"}, "label": {"type": "string"}, "valence": {"type": "number"},
         "arousal": {"type": "number"}, "confidence": {"type": "number"},
@@ -182,6 +185,29 @@ PATHS = {
         "summary": "The rendered MP4 (H.264 + AAC)",
         "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
         "responses": {"200": {"description": "the video", "content": {"video/mp4": {}}}, **_errors(400, 404)}}},
+    "/api/v1/auth/register": {"post": {
+        "summary": "Multi-user server only: create an account ({name, password}) and sign in",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+        "responses": {"201": _json({"$ref": "#/components/schemas/Session"}), **_errors(400)}}},
+    "/api/v1/auth/login": {"post": {
+        "summary": "Multi-user server only: sign in; sets an HttpOnly session cookie and returns the CSRF token "
+                   "to send as X-CSRF-Token with every change",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 401)}}},
+    "/api/v1/auth/logout": {"post": {"summary": "Sign out", "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/auth/me": {"get": {
+        "summary": "Who is signed in: {auth: none} on the single-person tool",
+        "responses": {"200": _json({"type": "object"}), **_errors(401)}}},
+    "/api/v1/auth/tokens": {
+        "get": {"summary": "Your personal API tokens (never their text)",
+                "responses": {"200": _json({"type": "object"}), **_errors(400, 401)}},
+        "post": {"summary": "A new personal API token for the CLI and scripts (`Authorization: Bearer ...`); "
+                            "its text is shown once",
+                 "responses": {"201": _json({"type": "object"}), **_errors(400, 401)}}},
+    "/api/v1/auth/tokens/{token_id}": {"delete": {
+        "summary": "Revoke a token",
+        "parameters": [{"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"200": _json({"type": "object"}), **_errors(401, 404)}}},
     "/api/v1/models": {"get": {
         "summary": "The models posts are read with: present or not, and where their weights come from",
         "responses": {"200": _json({"type": "object", "properties": {"models": {"type": "array", "items": {
