@@ -1,7 +1,8 @@
 """What Moodify keeps of a person, and how it goes away.
 
 - Uploaded photos, sound and video are deleted as soon as their analysis ends (moodify.jobs
-  runs the upload's cleanup whatever happens).
+  runs the upload's cleanup whatever happens), unless the person asks to keep them (`keep`):
+  then they move to <instance>/kept/<analysis id>.
 - Rendered videos are kept `retention_days` (setting, default 7) for download, then removed by
   `moodify purge --expired` (also run when the server starts).
 - `moodify purge --user NAME` removes everything of one person: analyses, recommendations shown,
@@ -22,6 +23,23 @@ from moodify.errors import NotFound
 from moodify.store import Store
 from moodify.store.models import (Analysis, ApiToken, Feedback, Job, Recommendation, RecommendationItem,
                                   Track, User)
+
+
+def kept_dir(analysis_id: int) -> Path:
+    return config.instance_dir() / "kept" / str(analysis_id)
+
+
+def keep_media(folder: Path, files: list[Path]) -> list[Path]:
+    """Move an analysis's uploaded files out of the way of their deletion (into its kept_dir),
+    when the person asked to keep them; `purge --user` removes them with the analysis."""
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for path in files:
+        if path.exists():
+            target = folder / path.name
+            path.replace(target)
+            kept.append(target)
+    return kept
 
 
 def retention_days() -> float:
@@ -55,6 +73,7 @@ def purge_user(store: Store, name: str) -> PurgeReport:
         tracks = session.execute(select(Track.id, Track.annotation).where(Track.owner_id == uid)).all()
         track_ids = [t for t, _ in tracks]
         renders = session.scalars(select(Job.result).where(Job.user_id == uid, Job.kind == "render")).all()
+        analysis_ids = session.scalars(select(Analysis.id).where(Analysis.user_id == uid)).all()
         recommendations = select(Recommendation.id).where(Recommendation.user_id == uid)
         steps = [
             ("feedback", delete(Feedback).where((Feedback.user_id == uid) | Feedback.track_id.in_(track_ids)
@@ -72,6 +91,11 @@ def purge_user(store: Store, name: str) -> PurgeReport:
             report.rows[table] = session.execute(statement).rowcount or 0
         still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
     report.files += sum(_remove(r.get("path")) for r in renders if r)
+    for analysis_id in analysis_ids:
+        folder = kept_dir(analysis_id)
+        if folder.is_dir():
+            report.files += sum(_remove(str(p)) for p in folder.iterdir())
+            folder.rmdir()
     report.files += sum(_remove(a.get("path")) for _, a in tracks if a.get("path") not in still_used)
     return report
 

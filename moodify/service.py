@@ -210,9 +210,11 @@ class Moodify:
             session.flush()
             return _analysis_view(stored)
 
-    def start_analysis(self, post: Post, *, user: str | None = None, cleanup_dir: Path | None = None) -> dict:
+    def start_analysis(self, post: Post, *, user: str | None = None, cleanup_dir: Path | None = None,
+                       keep_dir: Path | None = None) -> dict:
         """Check the post's files now, read it in a worker; the job to poll. `cleanup_dir` (the
-        uploaded files) is removed when the job ends, or now if the post is refused."""
+        uploaded files) is removed when the job ends, or now if the post is refused; with
+        `keep_dir` (the kept files' root) they are kept there, under the analysis id."""
         try:
             post.check_media()
             with self.store.session() as session:
@@ -224,7 +226,8 @@ class Moodify:
         files = lambda items: [[str(m.path), m.name] for m in items]  # noqa: E731
         self.jobs.submit(job_id, "analysis", {
             "caption": post.caption, "images": files(post.images), "audio": files(post.audio),
-            "video": [str(post.video.path), post.video.name] if post.video else None, "user": user}, cleanup_dir)
+            "video": [str(post.video.path), post.video.name] if post.video else None, "user": user,
+            "keep_dir": str(keep_dir) if keep_dir else None}, cleanup_dir)
         return self.job(job_id, user=user)
 
     # -- the person's own music ------------------------------------------------------------

@@ -20,7 +20,15 @@ def _analysis(moodify, args: dict, progress):
                 images=tuple(MediaFile(Path(p), n) for p, n in args["images"]),
                 audio=tuple(MediaFile(Path(p), n) for p, n in args["audio"]),
                 video=MediaFile(Path(args["video"][0]), args["video"][1]) if args["video"] else None)
-    return moodify.store_analysis(post, analyse_post(post, progress), args["user"])["id"]
+    analysis_id = moodify.store_analysis(post, analyse_post(post, progress), args["user"])["id"]
+    if not args.get("keep_dir"):
+        return analysis_id
+    from moodify import privacy
+
+    kept = privacy.keep_media(Path(args["keep_dir"]) / str(analysis_id),
+                              [Path(p) for p, _ in args["images"] + args["audio"]]
+                              + ([Path(args["video"][0])] if args["video"] else []))
+    return {"analysis_id": analysis_id, "kept": [str(p) for p in kept]}
 
 
 def _import(moodify, args: dict, progress):

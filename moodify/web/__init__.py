@@ -16,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["MOODIFY_UPLOADS"] = str(config.instance_dir(test_config) / "uploads")
     app.config["MOODIFY_LIBRARY"] = str(config.instance_dir(test_config) / "library")
     app.config["MOODIFY_RENDERS"] = str(config.instance_dir(test_config) / "renders")
+    app.config["MOODIFY_KEPT"] = str(config.instance_dir(test_config) / "kept")
     app.config["JSON_SORT_KEYS"] = False
     app.json.ensure_ascii = False  # Korean and emoji as they are
     app.extensions["moodify"] = open_moodify(test_config)

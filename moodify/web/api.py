@@ -158,7 +158,9 @@ def create_analysis():
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    job = moodify().start_analysis(post, user=_user_arg(data), cleanup_dir=folder)
+    keep = str(data.get("keep", "")).lower() in ("1", "true", "yes", "on")
+    job = moodify().start_analysis(post, user=_user_arg(data), cleanup_dir=folder,
+                                   keep_dir=Path(current_app.config["MOODIFY_KEPT"]) if keep else None)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 

@@ -147,6 +147,8 @@ PATHS = {
                 "caption": {"type": "string"}, "user": {"type": "string"}}}},
             "multipart/form-data": {"schema": {"type": "object", "properties": {
                 "caption": {"type": "string"}, "user": {"type": "string"},
+                "keep": {"type": "boolean", "description": "keep the uploaded files with the analysis "
+                         "(default: deleted once read)"},
                 "images": {"type": "array", "maxItems": 10, "items": {"type": "string", "format": "binary"}},
                 "audio": {"type": "array", "maxItems": 3, "items": {"type": "string", "format": "binary"}},
                 "video": {"type": "string", "format": "binary"}}}}}},

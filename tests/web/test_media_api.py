@@ -154,3 +154,19 @@ def test_a_job_can_be_cancelled(media_client, user_name, tmp_path):
     if job["status"] == "cancelled":
         assert job["analysis_id"] is None
     assert media_client.delete(f"{location}?user={user_name}-other").status_code == 404
+
+
+def test_uploads_can_be_kept_and_then_purged(media_client, media_app, user_name, monkeypatch):
+    from moodify import privacy
+
+    monkeypatch.setenv("MOODIFY_INSTANCE", str(media_app[1]))
+    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+        "user": user_name, "keep": "true", "images": [(io.BytesIO(jpeg(data.astronaut())), "keep-me.jpg")]})
+    done = poll(media_client, response.headers["Location"], user_name)
+    assert done["status"] == "done"
+    kept = media_app[1] / "kept" / str(done["analysis_id"])
+    assert [p.name for p in kept.iterdir()] == ["images-0"]
+    assert list((media_app[1] / "uploads").iterdir()) == []
+    store = media_app[0].extensions["moodify"].store
+    report = privacy.purge_user(store, user_name)
+    assert report.rows["analyses"] == 1 and not kept.exists()
