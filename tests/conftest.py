@@ -93,6 +93,26 @@ def app(built_store):
     return create_app({"database_url": built_store.url})
 
 
+@pytest.fixture(scope="module")
+def own_app(tmp_path_factory):
+    """make(**settings) -> (app, instance folder): an app on its own SQLite catalogue, for tests
+    whose users import tracks or sign in, which must not reach other tests' rankings."""
+    from moodify.web import create_app
+
+    stores = []
+
+    def make(**settings):
+        instance = tmp_path_factory.mktemp("instance")
+        store = Store(f"sqlite:///{instance / 'moodify.db'}")
+        store.upgrade()
+        build.build(store)
+        stores.append(store)
+        return create_app({"database_url": store.url, "instance": str(instance), **settings}), instance
+    yield make
+    for store in stores:
+        store.dispose()
+
+
 @pytest.fixture()
 def client(app):
     return app.test_client()

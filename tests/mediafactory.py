@@ -44,24 +44,30 @@ def write_audio(path: Path, samples: np.ndarray, rate: int = RATE, codec: str = 
 def write_video(path: Path, pictures: list[np.ndarray], seconds_each: float, fps: int = 24,
                 size: tuple[int, int] = (640, 360), sound: np.ndarray | None = None) -> Path:
     """An H.264 + AAC mp4 showing each picture for seconds_each, with the sound under it."""
-    import av
     import cv2
 
-    width, height = size
+    def frames():
+        for picture in pictures:
+            scaled = _letterbox(picture, size[0], size[1], cv2)
+            for _ in range(int(seconds_each * fps)):
+                yield scaled
+    return _encode(path, frames(), fps, size, sound, crf=28)
+
+
+def _encode(path: Path, frames, fps: int, size: tuple[int, int], sound: np.ndarray | None, crf: int) -> Path:
+    """RGB frames (an iterable) and mono 16 kHz sound into an H.264 + AAC mp4."""
+    import av
+
     with av.open(str(path), "w") as container:
         video = container.add_stream("libx264", rate=fps)
-        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
-        video.options = {"preset": "veryfast", "crf": "28"}
+        video.width, video.height, video.pix_fmt = size[0], size[1], "yuv420p"
+        video.options = {"preset": "veryfast", "crf": str(crf)}
         audio = container.add_stream("aac", rate=44100, layout="mono") if sound is not None else None
-        index = 0
-        for picture in pictures:
-            scaled = _letterbox(picture, width, height, cv2)
-            for _ in range(int(seconds_each * fps)):
-                frame = av.VideoFrame.from_ndarray(scaled, format="rgb24")
-                frame.pts, frame.time_base = index, Fraction(1, fps)
-                index += 1
-                for packet in video.encode(frame):
-                    container.mux(packet)
+        for index, rgb in enumerate(frames):
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            frame.pts, frame.time_base = index, Fraction(1, fps)
+            for packet in video.encode(frame):
+                container.mux(packet)
         for packet in video.encode(None):
             container.mux(packet)
         if audio is not None:
@@ -97,17 +103,12 @@ def write_moving_video(path: Path, pictures: list[np.ndarray], seconds_each: flo
     """Like a phone clip: the camera drifts and zooms slowly over each picture, with sensor
     noise, so the encoder has real motion and detail to code (a still slideshow decodes far
     faster than anything people film)."""
-    import av
     import cv2
 
     width, height = size
     rng = np.random.default_rng(seed)
-    with av.open(str(path), "w") as container:
-        video = container.add_stream("libx264", rate=fps)
-        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
-        video.options = {"preset": "veryfast", "crf": str(crf)}
-        audio = container.add_stream("aac", rate=44100, layout="mono") if sound is not None else None
-        index = 0
+
+    def frames():
         for picture in pictures:
             base = cv2.resize(picture, (int(width * 1.3), int(height * 1.3)))
             steps = int(seconds_each * fps)
@@ -119,17 +120,8 @@ def write_moving_video(path: Path, pictures: list[np.ndarray], seconds_each: flo
                 y = int((base.shape[0] - h) * (0.5 + 0.3 * np.sin(share * 3)))
                 view = cv2.resize(base[y:y + h, x:x + w], (width, height))
                 noise = rng.integers(-6, 7, (height // 2, width // 2, 1), dtype=np.int16)
-                noisy = np.clip(view + np.repeat(np.repeat(noise, 2, 0), 2, 1), 0, 255).astype(np.uint8)
-                frame = av.VideoFrame.from_ndarray(noisy, format="rgb24")
-                frame.pts, frame.time_base = index, Fraction(1, fps)
-                index += 1
-                for packet in video.encode(frame):
-                    container.mux(packet)
-        for packet in video.encode(None):
-            container.mux(packet)
-        if audio is not None:
-            _mux_sound(container, audio, sound)
-    return path
+                yield np.clip(view + np.repeat(np.repeat(noise, 2, 0), 2, 1), 0, 255).astype(np.uint8)
+    return _encode(path, frames(), fps, size, sound, crf)
 
 
 def marked_track(seconds: float, bpm: float = 120, rate: int = 48000, marker_hz: float = 11000) -> np.ndarray:

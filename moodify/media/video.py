@@ -53,14 +53,8 @@ def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int 
     max_seconds = max_seconds or max_video_seconds()
     try:
         with av.open(str(media.path)) as container:
-            if not container.streams.video:
-                raise InvalidInput(f"{media.name} has no picture in it: give it as audio, or give a video")
-            stream = container.streams.video[0]
+            stream, duration = _picture_track(container, media, max_seconds)
             stream.thread_type = "AUTO"
-            duration = _duration(container, stream)
-            if duration > max_seconds:
-                raise PayloadTooLarge(f"{media.name} is {duration:.0f} s long; Moodify reads videos up to "
-                                      f"{max_seconds:.0f} s: trim it")
             every = max(1.0, duration / max_frames) if duration else 1.0
             frames, previous, next_at, last_kept, decoded = [], None, 0.0, -1e9, 0
             for frame in container.decode(stream):
@@ -90,6 +84,18 @@ def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int 
         raise InvalidInput(f"{media.name} has no picture that could be decoded: export it again as MP4 (H.264)")
     duration = duration or frames[-1].time
     return Video(frames, duration, width, height, has_audio, decoded)
+
+
+def _picture_track(container, media: MediaFile, max_seconds: float):
+    """The first picture track and its declared length, refused when missing or too long."""
+    if not container.streams.video:
+        raise InvalidInput(f"{media.name} has no picture in it: give it as audio, or give a video")
+    stream = container.streams.video[0]
+    duration = _duration(container, stream)
+    if duration > max_seconds:
+        raise PayloadTooLarge(f"{media.name} is {duration:.0f} s long; Moodify reads videos up to "
+                              f"{max_seconds:.0f} s: trim it")
+    return stream, duration
 
 
 def _thumbnail(frame) -> np.ndarray:
@@ -124,13 +130,7 @@ def probe(media: MediaFile, max_seconds: float | None = None) -> None:
     max_seconds = max_seconds or max_video_seconds()
     try:
         with av.open(str(media.path)) as container:
-            if not container.streams.video:
-                raise InvalidInput(f"{media.name} has no picture in it: give it as audio, or give a video")
-            stream = container.streams.video[0]
-            duration = _duration(container, stream)
-            if duration > max_seconds:
-                raise PayloadTooLarge(f"{media.name} is {duration:.0f} s long; Moodify reads videos up to "
-                                      f"{max_seconds:.0f} s: trim it")
+            stream, _ = _picture_track(container, media, max_seconds)
             if next(container.decode(stream), None) is None:
                 raise InvalidInput(f"{media.name} has no picture that could be decoded: "
                                    "export it again as MP4 (H.264)")

@@ -16,19 +16,8 @@ SECRET = "s" * 48
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from moodify.catalog import build
-    from moodify.store import Store
-    from moodify.web import create_app
-
-    instance = tmp_path_factory.mktemp("multi")
-    store = Store(f"sqlite:///{instance / 'moodify.db'}")
-    store.upgrade()
-    build.build(store)
-    app = create_app({"database_url": store.url, "instance": str(instance), "auth": "required",
-                      "secret_key": SECRET})
-    yield app
-    store.dispose()
+def server(own_app):
+    return own_app(auth="required", secret_key=SECRET)[0]
 
 
 class Account:

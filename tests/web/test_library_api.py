@@ -13,18 +13,8 @@ from tests.web.test_media_api import poll
 
 
 @pytest.fixture(scope="module")
-def library_app(tmp_path_factory):
-    """Its own catalogue: the tracks imported here must not reach other tests' rankings."""
-    from moodify.catalog import build
-    from moodify.store import Store
-    from moodify.web import create_app
-
-    instance = tmp_path_factory.mktemp("instance")
-    store = Store(f"sqlite:///{instance / 'moodify.db'}")
-    store.upgrade()
-    build.build(store)
-    yield create_app({"database_url": store.url, "instance": str(instance)}), instance
-    store.dispose()
+def library_app(own_app):
+    return own_app()
 
 
 @pytest.fixture()
