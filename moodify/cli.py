@@ -50,7 +50,9 @@ def serve(host: str, port: int) -> None:
     app = create_app()
     from moodify import privacy
 
-    privacy.purge_expired(app.extensions["moodify"].store)
+    moodify = app.extensions["moodify"]
+    privacy.purge_expired(moodify.store)
+    moodify.jobs.recover()          # jobs a previous server left behind (never a CLI's business)
     click.echo(f"Moodify on http://{host}:{port}/api/v1/health  (Ctrl+C stops it)", err=True)
     waitress_serve(app, host=host, port=port, threads=8)
 

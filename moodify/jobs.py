@@ -89,8 +89,9 @@ class JobRunner:
                             .values(stage="cancelling"))
 
     def recover(self) -> int:
-        """A local pool starting: fail the jobs a stopped process left behind. With Redis
-        workers, jobs outlive this process: only silent ones are failed (`reap`)."""
+        """The server starting with a local pool: fail the jobs a stopped server left behind
+        (only a server runs local jobs, so any still open are orphans). With Redis workers, jobs
+        outlive the server: only silent ones are failed (`reap`). CLI commands never call it."""
         if self.backend != "local":
             return self.reap()
         with self.store.session() as session:

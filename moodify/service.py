@@ -100,7 +100,6 @@ class Moodify:
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
         self.jobs = JobRunner(store, self, config.get("jobs"))
-        self.jobs.recover()
 
     # -- catalogue ---------------------------------------------------------------------
     def index(self, session: Session) -> CatalogIndex:

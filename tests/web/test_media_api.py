@@ -170,3 +170,17 @@ def test_uploads_can_be_kept_and_then_purged(media_client, media_app, user_name,
     store = media_app[0].extensions["moodify"].store
     report = privacy.purge_user(store, user_name)
     assert report.rows["analyses"] == 1 and not kept.exists()
+
+
+def test_opening_moodify_elsewhere_leaves_running_jobs_alone(media_app, user_name, tmp_path):
+    """A CLI command run while the server works must not fail the server's jobs."""
+    from moodify.service import Moodify
+
+    server = media_app[0].extensions["moodify"]
+    video = write_video(tmp_path / "v.mp4", [data.astronaut()], 4.0, sound=chord_clip(4.0))
+    from moodify.media import MediaFile
+    from moodify.pipeline import Post
+
+    job = server.start_analysis(Post(video=MediaFile(video, "v.mp4")), user=user_name)
+    Moodify(server.store)                                   # e.g. `moodify recommend` meanwhile
+    assert server.jobs.wait(job["id"], timeout=120).status == "done"
