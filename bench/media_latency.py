@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))        # tests.mediafactory makes the media
