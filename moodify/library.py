@@ -79,8 +79,7 @@ def analyse_samples(samples: np.ndarray, tagger: musicnn.Musicnn | None = None) 
     mean_tags = per_patch.mean(0)
     sound = acoustics(samples)
     reading = music_estimate(mean_tags, sound, duration)
-    _, beat_frames = librosa.beat.beat_track(y=samples, sr=RATE, hop_length=512)
-    beats = [round(float(t), 3) for t in librosa.frames_to_time(beat_frames, sr=RATE, hop_length=512)]
+    beats = list(sound.beats)
     rms = librosa.feature.rms(y=samples, frame_length=RATE, hop_length=RATE, center=False)[0]
     energy = [round(float(20 * np.log10(max(r, 1e-5))), 2) for r in rms]
     top = np.argsort(-mean_tags)[:8]

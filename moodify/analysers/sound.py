@@ -64,6 +64,7 @@ class Acoustics:
     mode: str               # "major" or "minor"
     key: str
     mode_strength: float    # major minus minor profile correlation, -1..1
+    beats: tuple[float, ...] = ()   # seconds, from the same beat tracking as the tempo
 
     def arousal(self) -> float:
         return float(np.mean([_span(self.tempo, 60, 160), _span(self.loudness_db, -40, -8),
@@ -76,7 +77,8 @@ class Acoustics:
 def acoustics(samples: np.ndarray) -> Acoustics:
     import librosa
 
-    tempo, _ = librosa.beat.beat_track(y=samples, sr=RATE, hop_length=512)
+    tempo, beat_frames = librosa.beat.beat_track(y=samples, sr=RATE, hop_length=512)
+    beats = tuple(round(float(t), 3) for t in librosa.frames_to_time(beat_frames, sr=RATE, hop_length=512))
     rms = librosa.feature.rms(y=samples, hop_length=512)[0]
     loudness = float(20 * np.log10(max(float(np.mean(rms)), 1e-5)))
     centroid = float(np.mean(librosa.feature.spectral_centroid(y=samples, sr=RATE, hop_length=512)))
@@ -89,7 +91,7 @@ def acoustics(samples: np.ndarray) -> Acoustics:
                 best[mode] = (r, shift)
     mode = "major" if best["major"][0] >= best["minor"][0] else "minor"
     return Acoustics(float(np.atleast_1d(tempo)[0]), loudness, centroid, mode, KEYS[best[mode][1]],
-                     best["major"][0] - best["minor"][0])
+                     best["major"][0] - best["minor"][0], beats)
 
 
 @dataclass(frozen=True)
