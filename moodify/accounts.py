@@ -11,22 +11,12 @@ import secrets
 
 from sqlalchemy import select
 
-from moodify.errors import InvalidInput, MoodifyError
+from moodify.errors import InvalidInput, NotFound, Unauthorised
 from moodify.store import Store
 from moodify.store.models import ApiToken, User
 
 TOKEN_PREFIX = "mdf_"
 MIN_PASSWORD = 10
-
-
-class Unauthorised(MoodifyError):
-    status = 401
-    code = "unauthorised"
-
-
-class Forbidden(MoodifyError):
-    status = 403
-    code = "forbidden"
 
 
 def _hasher():
@@ -90,8 +80,6 @@ def tokens(store: Store, user_name: str) -> list[dict]:
 
 
 def revoke_token(store: Store, user_name: str, token_id: int) -> None:
-    from moodify.errors import NotFound
-
     with store.session() as session:
         row = session.get(ApiToken, token_id)
         owner = session.scalar(select(User.id).where(User.name == user_name))

@@ -26,6 +26,20 @@ class NotFound(MoodifyError):
     code = "not_found"
 
 
+class Unauthorised(MoodifyError):
+    """The multi-user server needs a signed-in account or a token for this."""
+
+    status = 401
+    code = "unauthorised"
+
+
+class Forbidden(MoodifyError):
+    """Signed in, but this request may not do that (another user's name, no CSRF token)."""
+
+    status = 403
+    code = "forbidden"
+
+
 class PayloadTooLarge(MoodifyError):
     status = 413
     code = "too_large"

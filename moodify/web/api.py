@@ -8,8 +8,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, g, jsonify, request, send_file
 
 from moodify.catalog import build
-from moodify.accounts import Forbidden
-from moodify.errors import InvalidInput, NotFound, PayloadTooLarge
+from moodify.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify

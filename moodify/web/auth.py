@@ -17,8 +17,7 @@ import secrets
 from flask import Blueprint, Flask, current_app, g, jsonify, request, session
 
 from moodify import accounts, config
-from moodify.accounts import Forbidden, Unauthorised
-from moodify.errors import InvalidInput
+from moodify.errors import Forbidden, InvalidInput, Unauthorised
 
 PUBLIC = {"api.health", "api.openapi", "auth.register", "auth.login", "auth.me"}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
