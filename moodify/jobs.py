@@ -69,6 +69,7 @@ class JobRunner:
         self._lock = threading.Lock()
         self._pool = None
         self._queue = None
+        self._reaped_at = float("-inf")
         if self.backend == "local":
             self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="moodify-job")
         elif self.backend.startswith(("redis://", "rediss://", "unix://")):
@@ -107,6 +108,14 @@ class JobRunner:
                 Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
                 .values(status="failed", stage="failed", error=DIED, updated_at=utcnow()))
             return result.rowcount or 0
+
+    def reap_now_and_then(self) -> None:
+        """`reap`, at most once per HEARTBEAT in this process: job polls call it, and a silent
+        worker cannot be told from a slow one sooner anyway."""
+        now = time.monotonic()
+        if now - self._reaped_at >= HEARTBEAT:
+            self._reaped_at = now
+            self.reap()
 
     def create(self, user_id: int, kind: str) -> int:
         with self.store.session() as session:

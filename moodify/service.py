@@ -363,7 +363,7 @@ class Moodify:
 
     def job(self, job_id: int, *, user: str | None = None) -> dict:
         """A job's state; with its analysis once done. Only its owner sees it."""
-        self.jobs.reap()
+        self.jobs.reap_now_and_then()
         job = self.jobs.get(_check_id(job_id, "job"))
         with self.store.session() as session:
             owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))
