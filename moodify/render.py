@@ -55,14 +55,11 @@ def decode_sound(path: Path, rate: int, channels: int = 1) -> np.ndarray:
     empty if it has none."""
     import av
 
-    layout = "mono" if channels == 1 else "stereo"
+    from moodify.media.audio import resampled
+
     with av.open(str(path)) as container:
-        if not container.streams.audio:
-            return np.zeros((0,) if channels == 1 else (0, 2), np.float32)
-        resampler = av.AudioResampler(format="flt", layout=layout, rate=rate)
-        pieces = [out.to_ndarray().reshape(-1, channels) for frame in container.decode(container.streams.audio[0])
-                  for out in resampler.resample(frame)]
-        pieces += [out.to_ndarray().reshape(-1, channels) for out in resampler.resample(None)]
+        streams = container.streams.audio
+        pieces = list(resampled(container, streams[0], rate, channels)) if streams else []
     if not pieces:
         return np.zeros((0,) if channels == 1 else (0, 2), np.float32)
     joined = np.concatenate(pieces).astype(np.float32)

@@ -17,6 +17,19 @@ def _unreadable(media: MediaFile, exc: Exception) -> InvalidInput:
                         f"truncated or not really sound: export it again as {AUDIO_EXTENSIONS}")
 
 
+def resampled(container, stream, rate: int = RATE, channels: int = 1):
+    """A sound track decoded to float32 at `rate`, piece by piece, each (n, channels); the
+    resampler's tail included."""
+    import av
+
+    resampler = av.AudioResampler(format="flt", layout="mono" if channels == 1 else "stereo", rate=rate)
+    for frame in container.decode(stream):
+        for out in resampler.resample(frame):
+            yield out.to_ndarray().reshape(-1, channels)
+    for out in resampler.resample(None):
+        yield out.to_ndarray().reshape(-1, channels)
+
+
 def probe(media: MediaFile) -> None:
     """Open the file and find a sound track in it, without decoding it all: refuses garbage
     behind a valid-looking header before any work is queued."""
@@ -52,17 +65,12 @@ def decode(media: MediaFile, *, max_seconds: float | None = None, checked: bool 
             declared = float(stream.duration * stream.time_base) if stream.duration else None
             if declared is not None and declared > max_seconds:
                 raise _too_long(media, declared, max_seconds)
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
             pieces, total = [], 0
-            for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    piece = out.to_ndarray().reshape(-1)
-                    pieces.append(piece)
-                    total += len(piece)
+            for piece in resampled(container, stream):
+                pieces.append(piece[:, 0])
+                total += len(piece)
                 if total > max_seconds * RATE:
                     raise _too_long(media, total / RATE, max_seconds)
-            for out in resampler.resample(None):
-                pieces.append(out.to_ndarray().reshape(-1))
     except (InvalidInput, PayloadTooLarge):
         raise
     except (av.error.FFmpegError, ValueError, OSError) as exc:
