@@ -52,6 +52,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("job_stale_seconds", "30", "A running job silent this long (its worker died) is marked failed."),
     Setting("caption_precision", "auto", "Caption encoder arithmetic: auto (bfloat16 where the CPU "
             "has it natively, else float32), bfloat16 or float32."),
+    # Online music services. Only track ids and mood words are ever sent; `offline` sends nothing.
+    Setting("offline", "0", "1 (or on): every online feature is off and nothing leaves this machine "
+            "(track names, previews and downloads from Jamendo, music from Openverse)."),
+    Setting("jamendo_client_id", "", "A free Jamendo API client id (devportal.jamendo.com): turns on "
+            "track names, artists, licences, previews and downloads for the Jamendo catalogue."),
+    Setting("jamendo_api_url", "https://api.jamendo.com/v3.0", "Base URL of the Jamendo API, ending in /v3.0."),
+    Setting("jamendo_audio_host", "https://prod-1.storage.jamendo.com", "Where Jamendo streams audio from: "
+            "the one media host the web app's Content-Security-Policy lets a preview play from."),
+    Setting("openverse_api_url", "https://api.openverse.org/v1", "Base URL of the Openverse API, ending in /v1 "
+            "(keyless)."),
+    Setting("max_download_mb", "60", "Largest audio file Moodify downloads from an online service, in MB."),
+    Setting("max_online_track_seconds", "600", "Longest track `find-online` adds, in seconds."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -64,6 +76,11 @@ def get(name: str, overrides: dict | None = None) -> str:
     if overrides and name in overrides:
         return str(overrides[name])
     return os.environ.get(f"MOODIFY_{name.upper()}", _BY_NAME[name].default)
+
+
+def flag(name: str, overrides: dict | None = None) -> bool:
+    """An on/off setting: 1, on, true or yes."""
+    return get(name, overrides).strip().lower() in ("1", "on", "true", "yes")
 
 
 def instance_dir(overrides: dict | None = None) -> Path:

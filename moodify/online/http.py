@@ -1,0 +1,253 @@
+"""HTTP for the online services: one place that knows timeouts, retries, Retry-After, size caps
+and the `offline` setting.
+
+    require_online(service)            -> OfflineError when the `offline` setting is on
+    get_json(url, params, ...)         -> the decoded JSON document; retries connection errors,
+                                          timeouts, 429 and 5xx with exponential backoff (tenacity),
+                                          waiting what Retry-After asks when it says
+    download(url, dest, max_bytes=...) -> the file, streamed; refused when it is larger than the
+                                          cap or is a web page instead of audio
+
+Only what the caller puts in the URL and its parameters is sent (track ids, mood words), never a
+person's media.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import requests
+from tenacity import (RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter)
+from tenacity import Retrying
+
+from moodify import config
+from moodify.errors import MoodifyError
+
+USER_AGENT = "Moodify/0.1 (background music for social posts; https://github.com/moodify)"
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+CHUNK = 1 << 16
+# Content types a failed download (an error or login page) comes back as instead of audio.
+NOT_AUDIO = ("text/html", "text/plain", "application/json", "application/xml", "text/xml")
+
+
+class OnlineError(MoodifyError):
+    """An online service could not be reached or answered in a way Moodify cannot use."""
+
+    status = 502
+    code = "online_failed"
+
+    def __init__(self, message: str, *, service: str = "") -> None:
+        super().__init__(message)
+        self.service = service
+
+
+class OfflineError(OnlineError):
+    """The `offline` setting is on: nothing is sent anywhere."""
+
+    status = 409
+    code = "offline"
+
+
+class ServiceRefused(OnlineError):
+    """The service refused the request itself (a bad client id, a bad parameter); `document` is
+    its decoded JSON answer, when it sent one."""
+
+    code = "online_refused"
+    document = None
+
+
+class RateLimited(OnlineError):
+    """The service asks us to slow down for longer than we are willing to wait now."""
+
+    status = 429
+    code = "online_rate_limited"
+
+    def __init__(self, message: str, *, service: str = "", retry_after: float | None = None) -> None:
+        super().__init__(message, service=service)
+        self.retry_after = retry_after
+
+
+class DownloadRefused(OnlineError):
+    """A download that is not what it should be: too large, or a web page instead of audio."""
+
+    status = 422
+    code = "download_refused"
+
+
+class _Retryable(Exception):
+    """A failed attempt worth repeating (connection error, timeout, 429, 5xx)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+        self.status = status
+
+
+def is_offline() -> bool:
+    return config.flag("offline")
+
+
+def require_online(service: str) -> None:
+    if is_offline():
+        raise OfflineError(f"{service} is not asked: Moodify is offline (MOODIFY_OFFLINE=1). "
+                           "Unset it to use online features.", service=service)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """A Retry-After header (seconds, or an HTTP date) in seconds from now; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def new_session() -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+def _wait(max_wait: float, base: float) -> Callable[[RetryCallState], float]:
+    backoff = wait_exponential_jitter(multiplier=base, max=max_wait, jitter=base)
+
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        asked = getattr(error, "retry_after", None)
+        return min(asked, max_wait) if asked is not None else backoff(state)
+    return wait
+
+
+def _attempt(session: requests.Session, url: str, params: dict, timeout, service: str,
+             max_wait: float) -> requests.Response:
+    try:
+        response = session.get(url, params=params, timeout=timeout)
+    except requests.Timeout:
+        raise _Retryable(f"{service} did not answer within {timeout if isinstance(timeout, (int, float)) else sum(timeout)} s") from None
+    except requests.ConnectionError as exc:
+        raise _Retryable(f"{service} could not be reached ({exc.__class__.__name__})") from None
+    if response.status_code in RETRY_STATUSES:
+        asked = retry_after_seconds(response.headers.get("Retry-After"))
+        if response.status_code == 429 and asked is not None and asked > max_wait:
+            raise RateLimited(f"{service} asks to wait {asked:.0f} s before the next request: try again later "
+                              "(what was done so far is kept)", service=service, retry_after=asked)
+        raise _Retryable(f"{service} answered HTTP {response.status_code}", asked, response.status_code)
+    return response
+
+
+def get_json(url: str, params: dict | None = None, *, service: str, timeout: float | tuple = 10.0,
+             attempts: int = 4, max_wait: float = 30.0, backoff: float = 0.5,
+             session: requests.Session | None = None):
+    """GET url and decode its JSON, retrying what is worth retrying; raises an OnlineError
+    subclass with a message a person can act on."""
+    require_online(service)
+    session = session or new_session()
+    retrying = Retrying(stop=stop_after_attempt(max(1, attempts)), wait=_wait(max_wait, backoff),
+                        retry=retry_if_exception(lambda e: isinstance(e, _Retryable)), reraise=True)
+    try:
+        response = retrying(_attempt, session, url, params or {}, timeout, service, max_wait)
+    except _Retryable as exc:
+        tries = f" ({attempts} attempts)" if attempts > 1 else ""
+        if exc.status == 429:
+            raise RateLimited(f"{exc.reason}{tries}: it limits how often it may be asked; try again later",
+                              service=service, retry_after=exc.retry_after) from None
+        raise OnlineError(f"{exc.reason}{tries}: try again later", service=service) from None
+    if response.status_code >= 400:
+        refused = ServiceRefused(f"{service} refused the request (HTTP {response.status_code}"
+                                 f"{_detail(response)})", service=service)
+        refused.document = _decoded(response)
+        raise refused
+    try:
+        return response.json()
+    except ValueError:
+        raise OnlineError(f"{service} answered with something that is not JSON: try again later",
+                          service=service) from None
+
+
+def _decoded(response: requests.Response):
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _detail(response: requests.Response) -> str:
+    """What a refusal's JSON says, briefly (Openverse's `detail`)."""
+    document = _decoded(response)
+    said = document.get("detail") if isinstance(document, dict) else None
+    return f": {str(said)[:200]}" if said else ""
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    path: Path
+    size: int
+    content_type: str
+
+
+def download(url: str, dest: Path, *, service: str, max_bytes: int, timeout: float | tuple = 30.0,
+             progress: Callable[[int, int | None], None] | None = None, attempts: int = 3,
+             session: requests.Session | None = None) -> Downloaded:
+    """Stream url into dest (via dest.part, so a broken download never looks finished).
+    progress(bytes so far, total or None) is called as it goes."""
+    require_online(service)
+    session = session or new_session()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".part")
+    retrying = Retrying(stop=stop_after_attempt(max(1, attempts)), wait=_wait(30.0, 0.5),
+                        retry=retry_if_exception(lambda e: isinstance(e, _Retryable)), reraise=True)
+    try:
+        size, kind = retrying(_download_once, session, url, partial, service, max_bytes, timeout, progress)
+    except _Retryable as exc:
+        partial.unlink(missing_ok=True)
+        raise OnlineError(f"{exc.reason}: the download did not finish; try again later", service=service) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(dest)
+    return Downloaded(dest, size, kind)
+
+
+def _download_once(session, url, partial: Path, service: str, max_bytes: int, timeout, progress):
+    mb = max_bytes / 2**20
+    try:
+        with session.get(url, stream=True, timeout=timeout) as response:
+            if response.status_code in RETRY_STATUSES:
+                raise _Retryable(f"{service} answered HTTP {response.status_code}",
+                                 retry_after_seconds(response.headers.get("Retry-After")))
+            if response.status_code >= 400:
+                raise DownloadRefused(f"{service} refused the download (HTTP {response.status_code})",
+                                      service=service)
+            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if kind in NOT_AUDIO:
+                raise DownloadRefused(f"{service} sent a {kind} page instead of audio: the file is not "
+                                      "available for download now", service=service)
+            total = int(response.headers["Content-Length"]) if response.headers.get("Content-Length", "").isdigit() else None
+            if total is not None and total > max_bytes:
+                raise DownloadRefused(f"the file is {total / 2**20:.0f} MB, over the {mb:.0f} MB cap "
+                                      "(setting max_download_mb)", service=service)
+            size = 0
+            with open(partial, "wb") as out:
+                for block in response.iter_content(CHUNK):
+                    size += len(block)
+                    if size > max_bytes:
+                        raise DownloadRefused(f"the file is over the {mb:.0f} MB cap (setting max_download_mb)",
+                                              service=service)
+                    out.write(block)
+                    if progress:
+                        progress(size, total)
+    except requests.Timeout:
+        raise _Retryable(f"{service} stopped sending") from None
+    except requests.ConnectionError as exc:
+        raise _Retryable(f"{service} could not be reached ({exc.__class__.__name__})") from None
+    return size, kind
