@@ -13,7 +13,9 @@ from moodify.catalog import build
 from moodify.catalog.csv_import import import_csv
 from moodify.emotion import EMOTIONS, EmotionEstimate
 from moodify.errors import MoodifyError
+from moodify.licence import USABLE
 from moodify.recommend import MODES, Options
+from moodify.words import licence_words, notice_words
 from moodify.setup import ensure_ready, open_moodify, open_store
 
 
@@ -70,10 +72,12 @@ def serve(host: str, port: int) -> None:
 @click.option("--max-duration", type=float, help="seconds")
 @click.option("--genre", "genres", multiple=True, help="keep only these genres (repeatable)")
 @click.option("--exclude-genre", "exclude_genres", multiple=True, help="drop these genres")
+@click.option("--usable", type=click.Choice(USABLE), default="any", show_default=True,
+              help="personal: music you may put in a post; monetised: also in one that earns money")
 @click.option("--user", help="whose feedback personalises the list")
 @click.option("--json", "as_json", is_flag=True, help="print JSON for scripts")
 def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own_music, min_duration,
-              max_duration, genres, exclude_genres, user, as_json) -> None:
+              max_duration, genres, exclude_genres, usable, user, as_json) -> None:
     """Recommend tracks for an emotion or a valence-arousal point."""
     if emotion:
         reading = EmotionEstimate.from_label(emotion)
@@ -83,9 +87,9 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own
         raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
     options = Options(limit=limit, mode=mode, instrumental=instrumental,
                       min_duration=min_duration, max_duration=max_duration, genres=genres,
-                      exclude_genres=exclude_genres, caption=caption, own_music=own_music)
+                      exclude_genres=exclude_genres, caption=caption, own_music=own_music, usable=usable)
     shown = open_moodify().recommend(reading, options, user=user,
-                                     request={"cli": True, "mode": mode})
+                                     request={"cli": True, "mode": mode, "usable": usable})
     if as_json:
         emit_json(shown.to_dict())
         return
@@ -97,8 +101,11 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own
                    f"score {track['score']:.2f})")
         for reason in track["reasons"]:
             click.echo(f"      {reason}")
-        if track["url"] or track["sample_url"]:
-            click.echo(f"      {track['url'] or track['sample_url']}  ·  {track['license']}")
+        click.echo(f"      {licence_words(track)}")
+        if track["url"]:
+            click.echo(f"      {track['url']}")
+    for notice in shown.notices:
+        click.echo(f"\n{notice_words(notice)}")
 
 
 @main.command()
@@ -309,16 +316,19 @@ def catalog_import(file: Path, as_json: bool) -> None:
 @click.option("--track", "track_id", type=int, required=True, help="an imported track's id")
 @click.option("--start", type=float, help="seconds into the track (default: the best segment)")
 @click.option("--analysis", "analysis_id", type=int, help="fit the segment to this analysis's mood")
+@click.option("--usable", type=click.Choice(USABLE), default="any", show_default=True,
+              help="monetised: refuse music whose licence excludes commercial use")
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option("--json", "as_json", is_flag=True)
-def render(video: Path, track_id: int, start: float | None, analysis_id: int | None, out: Path,
+def render(video: Path, track_id: int, start: float | None, analysis_id: int | None, usable: str, out: Path,
            as_json: bool) -> None:
-    """Mix a stretch of one of your tracks under VIDEO: ducked under speech, at -14 LUFS."""
+    """Mix a stretch of a track under VIDEO (yours, or a catalogue track whose licence allows it,
+    fetched first): ducked under speech, at -14 LUFS."""
     from moodify.media import MediaFile
 
     with progress_bar(enabled=not as_json) as progress:
         report = open_moodify().render_video(MediaFile(video, video.name), track_id, out, start=start,
-                                             analysis_id=analysis_id, progress=progress)
+                                             analysis_id=analysis_id, progress=progress, usable=usable)
     if as_json:
         emit_json(report)
         return
@@ -326,6 +336,8 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
     click.echo(f"wrote {out}: {report['duration']:.2f} s, music from {report['start']:.2f} s of the track, "
                f"{report['loudness_lufs']:.1f} LUFS, picture {copied}, ducked under {len(report['speech'])} "
                "stretch(es) of speech")
+    if report["attribution"]:
+        click.echo(f"credit to paste under your post:\n  {report['attribution']}")
 
 
 @main.command()
@@ -418,3 +430,10 @@ def db_upgrade() -> None:
     store = open_store()
     store.upgrade()
     click.echo(f"schema up to date ({store.engine.dialect.name})")
+
+
+from moodify import cli_online  # noqa: E402  (registers onto the groups above)
+
+catalog.add_command(cli_online.enrich)
+catalog.add_command(cli_online.find_online)
+catalog.add_command(cli_online.fetch_audio)

@@ -16,8 +16,10 @@ from moodify.catalog.index import CatalogIndex
 from moodify.catalog.mapping import MUSIC_PRIOR
 from moodify.emotion import EMOTIONS, EmotionEstimate, probs_from_va
 from moodify.errors import InvalidInput
+from moodify.licence import USABLE
 
 MODES = ("match", "uplift", "calm")
+USABLE_LEVEL = {"any": 0, "personal": 1, "monetised": 2}   # see moodify.licence.usable_level
 WEIGHTS = {"fit": 0.45, "closeness": 0.3, "semantic": 0.25}
 PERSONAL_WEIGHT = 0.2
 CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to exp(-1/2)
@@ -38,10 +40,13 @@ class Options:
     exclude_genres: tuple[str, ...] = ()
     caption: str | None = None
     own_music: bool = False         # only tracks from the person's own library
+    usable: str = "any"             # any, personal or monetised: what the licence must allow
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise InvalidInput(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+        if self.usable not in USABLE:
+            raise InvalidInput(f"usable must be one of {', '.join(USABLE)}, got {self.usable!r}")
         if not 1 <= self.limit <= 200:
             raise InvalidInput(f"limit must be between 1 and 200, got {self.limit}")
         if (self.min_duration is not None and self.max_duration is not None
@@ -106,8 +111,11 @@ def _mode_mask(index: CatalogIndex, reading: EmotionEstimate, target: Target) ->
 
 
 def filter_mask(index: CatalogIndex, options: Options, viewer: int = -1) -> np.ndarray:
-    """What may be recommended: the catalogue and the viewer's own imports, filtered."""
-    mask = index.visible(viewer)
+    """What may be recommended: the catalogue and the viewer's own imports, filtered; never a
+    track its service no longer has, nor one whose licence does not allow the `usable` use."""
+    mask = index.visible(viewer) & index.available
+    if options.usable != "any":
+        mask &= index.usable >= USABLE_LEVEL[options.usable]
     if options.instrumental:
         mask &= index.instrumental == 1
     if options.own_music:

@@ -11,10 +11,15 @@ from dataclasses import dataclass
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from moodify import listing
 from moodify import recommend as ranking
-from moodify.catalog.index import CatalogIndex, catalog_version, load_index
-from moodify.emotion import EMOTIONS, EmotionEstimate, normalise_label
+from moodify.catalog import audio as catalog_audio
+from moodify.catalog import enrich
+from moodify.catalog.index import CatalogIndex, catalog_version, load_index, rights_version
+from moodify.catalog.views import display_title, track_licence, track_view, use_refusal
+from moodify.emotion import EmotionEstimate, normalise_label
 from moodify.errors import InvalidInput, NotFound
+from moodify.licence import USABLE
 from moodify.models import e5
 from moodify.reasons import reasons
 from moodify.store import Store
@@ -23,8 +28,9 @@ from moodify import config
 from moodify.jobs import JobRunner, job_view, remove_dir
 from moodify.media import MediaFile
 from moodify.pipeline import Post, PostReading, analyse_post
+from moodify.online.http import OnlineError
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
-                                  User)
+                                  TrackAudio, User)
 
 FEEDBACK_WEIGHTS = {"like": 1.0, "chosen": 2.0, "skip": -1.0}
 PROFILE_HISTORY = 500  # feedback events a profile is built from, newest first
@@ -36,34 +42,13 @@ class RecommendationList:
     reading: EmotionEstimate
     target: ranking.Target
     tracks: list[dict]
+    notices: list[dict] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"recommendation_id": self.id, "reading": self.reading.to_dict(),
                 "target": {"mode": self.target.mode, "valence": round(self.target.valence, 4),
                            "arousal": round(self.target.arousal, 4)},
-                "tracks": self.tracks}
-
-
-# Sources whose published sample URLs point at hosts that no longer serve them (4Q's AllMusic
-# previews): kept as `sample_url`, not offered as a `preview_url` a player would fail on.
-RETIRED_PREVIEW_SOURCES = {"4q"}
-
-
-def track_view(track: Track) -> dict:
-    """The public face of a track, as the API and CLI print it."""
-    return {
-        "id": track.id, "title": track.title or _fallback_title(track), "artist": track.artist,
-        "album": track.album, "source": track.source, "source_id": track.source_id,
-        "tags": list(track.mood_tags), "genres": list(track.genres),
-        "instruments": list(track.instruments), "emotion": track.emotion,
-        "probs": {e: round(p, 4) for e, p in zip(EMOTIONS, track.probs)},
-        "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
-        "duration_s": track.duration_s, "instrumental": track.instrumental,
-        "url": track.url, "sample_url": track.sample_url, "license": track.license,
-        "preview_url": (f"/api/v1/tracks/{track.id}/audio" if track.source == "user" else
-                        None if track.source in RETIRED_PREVIEW_SOURCES else track.sample_url),
-        "annotation": track.annotation,
-    }
+                "tracks": self.tracks, "notices": self.notices, "online": listing.online_status()}
 
 
 MAX_ID = 2**63 - 1
@@ -84,12 +69,6 @@ def _analysis_view(stored: Analysis) -> dict:
     return view
 
 
-def _fallback_title(track: Track) -> str:
-    if track.source == "jamendo":
-        return f"Jamendo track {int(track.source_id.split('_')[1])}"
-    return f"{track.source} {track.source_id}"
-
-
 class Moodify:
     """One installation: its store, and the catalogue index built from it (cached)."""
 
@@ -104,10 +83,12 @@ class Moodify:
     # -- catalogue ---------------------------------------------------------------------
     def index(self, session: Session) -> CatalogIndex:
         """The cached index, reloaded when tracks were added or removed."""
-        version = catalog_version(session)
+        version, rights = catalog_version(session), rights_version(session)
         with self._index_lock:
             if self._index is None or self._index.version != version:
                 self._index = load_index(session)
+            elif self._index.rights_version != rights:
+                self._index.refresh_rights(session)
             return self._index
 
     def _viewer(self, session: Session, user: str | None) -> int:
@@ -115,12 +96,17 @@ class Moodify:
         found = session.scalar(select(User.id).where(User.name == (user or self.default_user).strip()))
         return -1 if found is None else found
 
+    def _visible_track(self, session: Session, track_id: int, user: str | None) -> Track:
+        """A catalogue track, or one the user imported; never another user's."""
+        track = session.get(Track, _check_id(track_id, "track"))
+        if track is None or track.owner_id not in (None, self._viewer(session, user)):
+            raise NotFound(f"no track with id {track_id}")
+        return track
+
     def track(self, track_id: int, *, user: str | None = None) -> dict:
         with self.store.session() as session:
-            track = session.get(Track, _check_id(track_id, "track"))
-            if track is None or track.owner_id not in (None, self._viewer(session, user)):
-                raise NotFound(f"no track with id {track_id}")
-            return track_view(track)
+            track = self._visible_track(session, track_id, user)
+            return track_view(track, has_audio=catalog_audio.stored(session, track.id) is not None)
 
     def search_tracks(self, *, q: str | None = None, source: str | None = None,
                       emotion: str | None = None, page: int = 1, per_page: int = 20,
@@ -146,7 +132,8 @@ class Moodify:
             total = session.scalar(select(func.count()).select_from(query.subquery()))
             rows = session.scalars(query.order_by(Track.id).offset((page - 1) * per_page)
                                    .limit(per_page)).all()
-            return [track_view(t) for t in rows], total
+            fetched = catalog_audio.fetched_ids(session, [t.id for t in rows])
+            return [track_view(t, has_audio=t.id in fetched) for t in rows], total
 
     # -- users and feedback ------------------------------------------------------------
     def _user(self, session: Session, name: str | None) -> User:
@@ -238,47 +225,116 @@ class Moodify:
             owner_id = self._user(session, user).id
         return library.import_dir(self.store, folder, progress, owner_id=owner_id)
 
-    def user_track(self, track_id: int, user: str | None = None) -> Track:
-        """One of the user's imported tracks (its stored analysis and file), detached."""
+    def track_audio(self, track_id: int, user: str | None = None) -> tuple[Track, dict]:
+        """A track whose audio is on this machine (imported, or fetched from its service) and the
+        analysis of that audio (its `path`, beats, bars, loudness), detached."""
         with self.store.session() as session:
-            track = session.get(Track, _check_id(track_id, "track"))
-            if track is None or track.owner_id not in (None, self._viewer(session, user)):
-                raise NotFound(f"no track with id {track_id}")
-            if track.source != "user":
-                raise InvalidInput(f"track {track_id} is from {track.source}, whose audio Moodify does not "
-                                   "have: choose one of your imported tracks (`moodify catalog import-dir`)")
+            track = self._visible_track(session, track_id, user)
+            fetched = catalog_audio.stored(session, track.id)
             session.expunge(track)
+        if track.source == "user":
+            return track, track.annotation
+        if fetched is None:
+            raise NotFound(f"track {track_id}'s audio is not on this machine: use it in a video first "
+                           "(it is fetched then, where its licence allows)")
+        return track, fetched.analysis
+
+    def fetch_audio(self, track_id: int, *, user: str | None = None, usable: str = "any",
+                    progress=None) -> dict:
+        """Download and analyse a catalogue track's audio where its licence allows use in a video."""
+        with self.store.session() as session:
+            track = self._visible_track(session, track_id, user)
+            if track.source == "user":
+                return {"track_id": track.id, "duration_s": track.annotation["duration_s"], "fetched": False}
+        analysis = catalog_audio.fetch(self.store, track_id, usable=usable, progress=progress)
+        return {"track_id": track_id, "duration_s": analysis["duration_s"], "tempo": analysis["tempo"],
+                "fetched": True}
+
+    def start_fetch(self, track_id: int, *, user: str | None = None, usable: str = "any") -> dict:
+        """`fetch_audio` as a job; refused at once (with the reason) where it cannot be done."""
+        self._check_usable_in_video(track_id, user, usable)
+        with self.store.session() as session:
+            owner_id = self._user(session, user).id
+        job_id = self.jobs.create(owner_id, "fetch")
+        self.jobs.submit(job_id, "fetch", {"track_id": track_id, "user": user, "usable": usable}, None)
+        return self.job(job_id, user=user)
+
+    def find_online(self, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
+                    mode: str = "match", progress=None) -> dict:
+        """Add Creative Commons music for this reading from Openverse (moodify.catalog.find_online)."""
+        from moodify.catalog import find_online
+
+        ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)      # checks the arguments
+        return find_online.find_online(self.store, reading, limit=limit, usable=usable, mode=mode,
+                                       progress=progress)
+
+    def start_find_online(self, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
+                          mode: str = "match", user: str | None = None) -> dict:
+        """`find_online` as a job: its result is {query, added, known, skipped}."""
+        from moodify.online.http import require_online
+
+        ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)
+        require_online("Openverse")
+        with self.store.session() as session:
+            owner_id = self._user(session, user).id
+        job_id = self.jobs.create(owner_id, "find_online")
+        self.jobs.submit(job_id, "find_online", {"reading": reading.to_dict(), "limit": limit, "usable": usable,
+                                                 "mode": mode}, None)
+        return self.job(job_id, user=user)
+
+    def _check_usable_in_video(self, track_id: int, user: str | None, usable: str) -> Track:
+        """The track, if it may go into a video under `usable`; else UseRefused with the reason."""
+        if usable not in USABLE:
+            raise InvalidInput(f"usable must be one of {', '.join(USABLE)}, got {usable!r}")
+        with self.store.session() as session:
+            track = self._visible_track(session, track_id, user)
+            refusal = use_refusal(track, track_licence(track), catalog_audio.stored(session, track_id) is not None,
+                                  usable)
+            if refusal:
+                raise catalog_audio.UseRefused(refusal, track_id)
             return track
 
     def segment(self, track_id: int, length: float, *, analysis_id: int | None = None,
                 user: str | None = None) -> dict:
-        """The best stretch of an imported track for a video of `length` seconds, with what the
-        app needs to draw it (energy per second, bar starts)."""
+        """The best stretch of a track whose audio is here for a video of `length` seconds, with
+        what the app needs to draw it (energy per second, bar starts)."""
         if not 0.5 <= length <= 3600:
             raise InvalidInput("the video length must be between 0.5 and 3600 seconds")
-        track = self.user_track(track_id, user)
+        track, analysis = self.track_audio(track_id, user)
         target = None
         if analysis_id is not None:
             with self.store.session() as session:
                 fused = self._own_analysis(session, analysis_id, user).reading
             target = (float(fused["valence"]), float(fused["arousal"]))
-        chosen = segments.best_segment(track.annotation, length, target)
-        return {"track_id": track.id, "duration_s": track.annotation["duration_s"], **chosen.to_dict(),
-                "energy": track.annotation["energy"], "downbeats": track.annotation["downbeats"]}
+        chosen = segments.best_segment(analysis, length, target)
+        return {"track_id": track.id, "duration_s": analysis["duration_s"], **chosen.to_dict(),
+                "energy": analysis["energy"], "downbeats": analysis["downbeats"]}
 
     def render_video(self, video: MediaFile, track_id: int, out: Path, *, start: float | None = None,
-                     analysis_id: int | None = None, user: str | None = None, progress=None) -> dict:
-        """Mix an imported track under a video; start defaults to the best segment."""
+                     analysis_id: int | None = None, user: str | None = None, progress=None,
+                     usable: str = "any") -> dict:
+        """Mix a track under a video (a catalogue track's audio is fetched first, where its licence
+        allows); start defaults to the best segment. The result carries the credit line to paste."""
         from moodify import render
         from moodify.media import video as video_media
 
-        track = self.user_track(track_id, user)
+        progress = progress or (lambda fraction, stage: None)
+        track = self._check_usable_in_video(track_id, user, usable)
+        if track.source != "user":
+            self.fetch_audio(track_id, user=user, usable=usable,
+                             progress=lambda f, stage: progress(0.4 * f, stage))
+        track, analysis = self.track_audio(track_id, user)
         if start is None:
             length = video_media.probe_duration(video)
             start = self.segment(track_id, max(length, 0.5), analysis_id=analysis_id, user=user)["start"]
-        if not 0 <= start < float(track.annotation["duration_s"]):
-            raise InvalidInput(f"start {start} s is outside the track (0 to {track.annotation['duration_s']} s)")
-        return {"track_id": track.id, **render.render(video, track.annotation, start, out, progress=progress).to_dict()}
+        if not 0 <= start < float(analysis["duration_s"]):
+            raise InvalidInput(f"start {start} s is outside the track (0 to {analysis['duration_s']} s)")
+        licence = track_licence(track)
+        done = render.render(video, analysis, start, out,
+                             progress=lambda f, stage: progress(0.4 + 0.6 * f, stage) if track.source != "user"
+                             else progress(f, stage))
+        return {"track_id": track.id, **done.to_dict(), "licence": licence.to_dict(),
+                "attribution": licence.attribution}
 
     def start_import(self, files: dict[Path, str], *, user: str | None = None) -> dict:
         """Import uploaded audio files (saved in the library folder; path -> the name they were
@@ -292,13 +348,13 @@ class Moodify:
 
     def start_render(self, video: MediaFile, track_id: int, out: Path, *, start: float | None = None,
                      analysis_id: int | None = None, user: str | None = None,
-                     cleanup_dir: Path | None = None) -> dict:
+                     cleanup_dir: Path | None = None, usable: str = "any") -> dict:
         """Render as a job; the file is served from /renders/<job id>/file once done."""
         from moodify.media import video as video_media
 
         try:
-            self.user_track(track_id, user)
             video_media.probe(video)
+            self._check_usable_in_video(track_id, user, usable)
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
         except Exception:
@@ -307,7 +363,7 @@ class Moodify:
         job_id = self.jobs.create(owner_id, "render")
         self.jobs.submit(job_id, "render", {"video": [str(video.path), video.name], "track_id": track_id,
                                             "out": str(out), "start": start, "analysis_id": analysis_id,
-                                            "user": user}, cleanup_dir)
+                                            "user": user, "usable": usable}, cleanup_dir)
         return self.job(job_id, user=user)
 
     def rendered_file(self, job_id: int, *, user: str | None = None) -> Path:
@@ -356,7 +412,7 @@ class Moodify:
             .order_by(Feedback.id)).all()
         out: dict[int, list[dict]] = {}
         for analysis_id, track in rows:
-            view = {"id": track.id, "title": track.title or _fallback_title(track), "artist": track.artist}
+            view = {"id": track.id, "title": display_title(track), "artist": track.artist}
             if view not in out.setdefault(analysis_id, []):
                 out[analysis_id].append(view)
         return out
@@ -392,9 +448,11 @@ class Moodify:
         with self.store.session() as session:
             stored = self._own_analysis(session, analysis_id, user)
             reading, caption = EmotionEstimate.from_dict(stored.reading), stored.caption
+            seconds = listing.video_seconds(stored.parts)
         if caption and not options.caption:
             options = dataclasses.replace(options, caption=caption)
-        return self.recommend(reading, options, user=user, analysis_id=analysis_id, request=request)
+        return self.recommend(reading, options, user=user, analysis_id=analysis_id, request=request,
+                              video_seconds=seconds)
 
     # -- recommendations ----------------------------------------------------------------
     @staticmethod
@@ -407,29 +465,74 @@ class Moodify:
 
     def recommend(self, reading: EmotionEstimate, options: ranking.Options = ranking.Options(), *,
                   user: str | None = None, analysis_id: int | None = None,
-                  request: dict | None = None) -> RecommendationList:
-        """Rank the catalogue for a reading, store what was shown, explain each track."""
+                  request: dict | None = None, video_seconds: float | None = None) -> RecommendationList:
+        """Rank the catalogue for a reading, looking up the names and licences of Jamendo tracks
+        about to be shown when online; store what was shown, explain each track."""
         caption_vector = None
         if options.caption and self.semantic:
             caption_vector = e5.embed_query(options.caption)
         with self.store.session() as session:
+            owner_id = self._user(session, user).id
             index = self.index(session)
-            owner = self._user(session, user)
-            results = ranking.recommend(index, reading, options, caption_vector=caption_vector,
-                                        profile=self.profile(session, owner, index), viewer=owner.id)
-            target = ranking.target_for(reading, options.mode)
-            tracks = {t.id: t for t in session.scalars(
-                select(Track).where(Track.id.in_([r.track_id for r in results])))}
-            shown = Recommendation(user_id=owner.id, analysis_id=analysis_id,
+            profile = self.profile(session, session.get(User, owner_id), index)
+
+        def rank(index: CatalogIndex, wanted: ranking.Options) -> list[ranking.Recommendation]:
+            return ranking.recommend(index, reading, wanted, caption_vector=caption_vector, profile=profile,
+                                     viewer=owner_id)
+        results, notices = rank(index, options), []
+        if self._look_up_shown(index, rank, options, results, notices):
+            with self.store.session() as session:
+                index = self.index(session)
+            results = rank(index, options)
+        notice = listing.shortfall(options.limit, len(results), options.usable, unchecked=bool(index.unchecked.any()))
+        notices += [notice] if notice else []
+        target = ranking.target_for(reading, options.mode)
+        with self.store.session() as session:
+            shown = Recommendation(user_id=owner_id, analysis_id=analysis_id,
                                    request=request or {"mode": options.mode})
             shown.items = [RecommendationItem(rank=i, track_id=r.track_id, score=r.score,
                                               parts=r.parts) for i, r in enumerate(results)]
             session.add(shown)
             session.flush()
-            given = self._latest_feedback(session, owner.id, [r.track_id for r in results])
-            views = [{**track_view(tracks[r.track_id]), "score": r.score, "score_parts": r.parts,
-                      "reasons": reasons(tracks[r.track_id], r, target, reading.label),
-                      "feedback": given.get(r.track_id)}
-                     for r in results]
-            return RecommendationList(shown.id, reading, target, views)
+            views = self._shown_views(session, owner_id, results, reading, target, options.usable,
+                                      video_seconds or listing.DEFAULT_VIDEO_SECONDS)
+            return RecommendationList(shown.id, reading, target, views, notices)
 
+    def _look_up_shown(self, index: CatalogIndex, rank, options: ranking.Options,
+                       results: list[ranking.Recommendation], notices: list[dict]) -> bool:
+        """Look up (on Jamendo, briefly) the unchecked tracks among those about to be shown, and
+        under a `usable` filter among the best-ranked unfiltered ones (whose licences decide
+        whether they may be shown). Whether anything was learnt."""
+        if not index.unchecked.any() or listing.online_status()["jamendo"] != "on":
+            return False
+        if options.usable != "any":
+            wide = dataclasses.replace(options, usable="any", limit=min(200, max(3 * options.limit, 30)))
+            results = results + rank(index, wide)
+        ids = list(dict.fromkeys(r.track_id for r in results if index.unchecked[index.row_of[r.track_id]]))
+        if not ids:
+            return False
+        try:
+            report = enrich.enrich_now(self.store, ids)
+        except OnlineError as exc:
+            notices.append({"code": "jamendo_lookup_failed", "reason": exc.code})
+            return False
+        notices.append({"code": "jamendo_looked_up", "count": report.enriched, "unavailable": report.unavailable})
+        return report.asked > 0
+
+    def _shown_views(self, session: Session, owner_id: int, results: list[ranking.Recommendation],
+                     reading: EmotionEstimate, target: ranking.Target, usable: str, seconds: float) -> list[dict]:
+        ids = [r.track_id for r in results]
+        tracks = {t.id: t for t in session.scalars(select(Track).where(Track.id.in_(ids)))}
+        fetched = {a.track_id: a.analysis for a in session.scalars(
+            select(TrackAudio).where(TrackAudio.track_id.in_(ids)))}
+        given = self._latest_feedback(session, owner_id, ids)
+        views = []
+        for r in results:
+            track = tracks[r.track_id]
+            analysis = track.annotation if track.source == "user" else fetched.get(track.id)
+            view = {**track_view(track, has_audio=track.id in fetched, usable=usable), "score": r.score,
+                    "score_parts": r.parts, "reasons": reasons(track, r, target, reading.label),
+                    "feedback": given.get(r.track_id)}
+            view["segment"] = listing.suggested_segment(view, analysis, seconds, (target.valence, target.arousal))
+            views.append(view)
+        return views

@@ -48,10 +48,23 @@ def _import(moodify, args: dict, progress):
 def _render(moodify, args: dict, progress):
     video = MediaFile(Path(args["video"][0]), args["video"][1])
     return moodify.render_video(video, args["track_id"], Path(args["out"]), start=args["start"],
-                                analysis_id=args["analysis_id"], user=args["user"], progress=progress)
+                                analysis_id=args["analysis_id"], user=args["user"], progress=progress,
+                                usable=args.get("usable", "any"))
 
 
-WORK = {"analysis": _analysis, "import": _import, "render": _render}
+def _fetch(moodify, args: dict, progress):
+    return moodify.fetch_audio(args["track_id"], user=args["user"], usable=args["usable"], progress=progress)
+
+
+def _find_online(moodify, args: dict, progress):
+    from moodify.emotion import EmotionEstimate
+
+    return moodify.find_online(EmotionEstimate.from_dict(args["reading"]), limit=args["limit"],
+                               usable=args["usable"], mode=args["mode"], progress=progress)
+
+
+WORK = {"analysis": _analysis, "import": _import, "render": _render, "fetch": _fetch,
+        "find_online": _find_online}
 
 
 @lru_cache(maxsize=1)

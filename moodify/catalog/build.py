@@ -66,10 +66,27 @@ def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[list[int], l
            if (r["source"], r["source_id"]) in known]
     for start in range(0, len(new), 2000):
         session.execute(Track.__table__.insert(), new[start:start + 2000])
-    if old:
-        session.execute(update(Track), old)
+    for rows in _by_keys(_keep_learnt(r) for r in old).values():
+        session.execute(update(Track), rows)
     after = known_ids() if new else known
     return [after[(r["source"], r["source_id"])] for r in new], [r["id"] for r in old]
+
+
+# Filled in later (Jamendo enrichment, a file's tags): a source row that does not state them
+# leaves what was learnt in place, so rebuilding the catalogue never forgets a track's name.
+LEARNT_LATER = ("title", "artist", "album", "licence_url")
+
+
+def _keep_learnt(row: dict) -> dict:
+    return {k: v for k, v in row.items() if not (k in LEARNT_LATER and v is None)}
+
+
+def _by_keys(rows) -> dict[tuple, list[dict]]:
+    """Rows grouped by the columns they set (one bulk UPDATE per group)."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return groups
 
 
 def rederive(session: Session) -> int:

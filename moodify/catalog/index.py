@@ -9,6 +9,7 @@ weights whose product with the unit vectors gives each track's semantic vector.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from moodify.catalog.vectors import load_vectors, track_units
 from moodify.errors import CatalogError
+from moodify.licence import licence_for, usable_level
 from moodify.models import e5
 from moodify.store.models import PROB_COLUMNS, Track
 
@@ -40,12 +42,31 @@ class CatalogIndex:
     unit_norms: np.ndarray       # (N,) norm of each track's mean unit vector
     version: tuple = ()
     owner: np.ndarray | None = None  # (N,) int64: the user who imported it, -1 for the catalogue
+    # What each track may be used for (moodify.licence.usable_level: 0 any, 1 personal,
+    # 2 monetised) and whether its service still has it; refreshed apart from the rest.
+    usable: np.ndarray | None = None      # (N,) int8
+    available: np.ndarray | None = None   # (N,) bool
+    unchecked: np.ndarray | None = None   # (N,) bool: a Jamendo track never looked up
+    rights_version: object = None
 
     def __post_init__(self) -> None:
         self.row_of = {int(t): i for i, t in enumerate(self.ids)}
         self.feature_index = {name: i for i, name in enumerate(self.feature_names)}
         if self.owner is None:
             self.owner = np.full(len(self.ids), -1, np.int64)
+        if self.usable is None:
+            self.usable = np.zeros(len(self.ids), np.int8)
+        if self.available is None:
+            self.available = np.ones(len(self.ids), bool)
+        if self.unchecked is None:
+            self.unchecked = np.zeros(len(self.ids), bool)
+
+    def refresh_rights(self, session: Session) -> None:
+        """Re-read licences and availability (cheap: after enrichment, no full reload)."""
+        version = rights_version(session)
+        self.usable, self.available, self.unchecked = rights_arrays(
+            session.execute(_RIGHTS_QUERY).all(), self.row_of, len(self))
+        self.rights_version = version
 
     def visible(self, viewer: int) -> np.ndarray:
         """The catalogue, and the tracks this user imported: never another user's."""
@@ -80,6 +101,32 @@ def _group_keys(source: str, artist, album, annotation: dict, track_id: int) -> 
 
 def catalog_version(session: Session) -> tuple:
     return tuple(session.execute(select(func.count(Track.id), func.max(Track.id))).one())
+
+
+def rights_version(session: Session):
+    """Changes whenever enrichment learns a licence or that a track is gone."""
+    return session.scalar(select(func.max(Track.enriched_at)))
+
+
+_RIGHTS_QUERY = select(Track.id, Track.source, Track.licence_url, Track.license, Track.available,
+                       Track.enriched_at)
+
+
+@lru_cache(maxsize=4096)
+def _level(source: str, licence_url: str | None, stated: str | None) -> int:
+    return usable_level(licence_for(source, licence_url=licence_url, stated=stated))
+
+
+def rights_arrays(rows, row_of: dict[int, int], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(usable level, available, unchecked) per index row from the rows of _RIGHTS_QUERY."""
+    usable, available, unchecked = np.zeros(n, np.int8), np.ones(n, bool), np.zeros(n, bool)
+    for track_id, source, licence_url, stated, is_available, enriched_at in rows:
+        row = row_of.get(track_id)
+        if row is not None:
+            usable[row] = _level(source, licence_url, stated)
+            available[row] = bool(is_available)
+            unchecked[row] = source == "jamendo" and enriched_at is None
+    return usable, available, unchecked
 
 
 def load_index(session: Session) -> CatalogIndex:
@@ -121,7 +168,7 @@ def load_index(session: Session) -> CatalogIndex:
                               shape=(n, max(len(unit_table), 1)))
     unit_vectors = (np.stack([vectors[k] for k in unit_table]) if unit_table
                     else np.zeros((1, e5.DIM), np.float32))
-    return CatalogIndex(
+    index = CatalogIndex(
         owner=np.array([-1 if r[21] is None else r[21] for r in rows], np.int64),
         ids=np.array([r[0] for r in rows], np.int64),
         sqrt_probs=np.sqrt(np.clip(probs, 0, None)),
@@ -135,6 +182,8 @@ def load_index(session: Session) -> CatalogIndex:
         units=units, unit_vectors=unit_vectors, unit_norms=unit_norms(units, unit_vectors),
         version=catalog_version(session),
     )
+    index.refresh_rights(session)
+    return index
 
 
 def unit_norms(units: sparse.csr_matrix, unit_vectors: np.ndarray, chunk: int = 50_000) -> np.ndarray:

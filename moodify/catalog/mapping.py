@@ -149,16 +149,16 @@ def _imported(row: dict) -> TrackEmotion:
     return by_words
 
 
-def _user(annotation: dict) -> TrackEmotion:
-    """A file from the person's own library: the emotion the sound path measured on import
-    (moodify.library), kept in the annotation with the features it came from."""
+def _measured(annotation: dict) -> TrackEmotion:
+    """A file from the person's own library, or found on Openverse: the emotion the sound path
+    measured on import (moodify.library), kept in the annotation with the features it came from."""
     measured = annotation["reading"]
     return TrackEmotion(tuple(float(p) for p in measured["probs"]), float(measured["valence"]),
                         float(measured["arousal"]), float(measured["confidence"]))
 
 
 MAPPINGS = {"jamendo": _jamendo, "deam": _deam, "pmemo": _pmemo, "4q": _four_quadrants,
-            "soundtracks": _soundtracks, "user": _user}
+            "soundtracks": _soundtracks, "user": _measured, "openverse": _measured}
 
 
 def derive(source: str, annotation: dict) -> TrackEmotion:

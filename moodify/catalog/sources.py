@@ -33,6 +33,7 @@ class SourceTrack:
     mood_tags: tuple[str, ...] = field(default_factory=tuple)
     genres: tuple[str, ...] = field(default_factory=tuple)
     instruments: tuple[str, ...] = field(default_factory=tuple)
+    licence_url: str | None = None      # a Creative Commons deed, where the source states one
 
 
 def split_list(text: str | None, sep: str) -> tuple[str, ...]:

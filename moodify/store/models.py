@@ -54,10 +54,32 @@ class Track(Base):
     emotion: Mapped[str] = mapped_column(String(16), index=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)  # imported: whose
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # What an online service (Jamendo, Openverse) or a file's tags told us; see moodify.licence.
+    licence_url: Mapped[str | None] = mapped_column(String(300))
+    stream_url: Mapped[str | None] = mapped_column(String(1000))
+    download_url: Mapped[str | None] = mapped_column(String(1000))
+    download_allowed: Mapped[bool | None] = mapped_column(Boolean)
+    image_url: Mapped[str | None] = mapped_column(String(1000))
+    available: Mapped[bool] = mapped_column(Boolean, default=True)     # False: the service removed it
+    enriched_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     @property
     def probs(self) -> tuple[float, ...]:
         return tuple(getattr(self, c) for c in PROB_COLUMNS)
+
+
+class TrackAudio(Base):
+    """A catalogue track's audio, fetched for rendering and playing offline, with its analysis
+    (beats, bars, loudness per second, mood per patch: the shape of an own import's)."""
+
+    __tablename__ = "track_audio"
+
+    track_id: Mapped[int] = mapped_column(ForeignKey("tracks.id"), primary_key=True)
+    path: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    analysis: Mapped[dict] = mapped_column(JSON)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class TextVector(Base):

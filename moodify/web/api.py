@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, g, jsonify, request, send_file
 
 from moodify.catalog import build
+from moodify.emotion import EmotionEstimate
 from moodify.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
@@ -165,9 +166,9 @@ def create_analysis():
 
 @bp.get("/tracks/<int:track_id>/audio")
 def track_audio(track_id: int):
-    """The audio of an imported track, for the app's player (ranges supported)."""
-    track = moodify().user_track(track_id, _user_arg())
-    path = Path(track.annotation["path"])
+    """The audio of an imported or fetched track, for the app's player (ranges supported)."""
+    _, analysis = moodify().track_audio(track_id, _user_arg())
+    path = Path(analysis["path"])
     if not path.exists():
         raise NotFound(f"the file of track {track_id} is gone: import it again")
     return send_file(path, conditional=True, download_name=f"track-{track_id}{path.suffix}")
@@ -180,6 +181,18 @@ def track_segment(track_id: int):
         raise InvalidInput("give the video's length in seconds: ?length=15")
     analysis_id = request.args.get("analysis_id", type=int)
     return jsonify(moodify().segment(track_id, length, analysis_id=analysis_id, user=_user_arg()))
+
+
+@bp.post("/tracks/<int:track_id>/fetch")
+def fetch_track_audio(track_id: int):
+    """Download and analyse a catalogue track's audio (where its licence allows use in a video)
+    as a job; refused at once with the reason's code otherwise."""
+    data = json_body() if request.get_data() else {}
+    usable = data.get("usable", "any")
+    if not isinstance(usable, str):
+        raise InvalidInput("'usable' must be any, personal or monetised")
+    job = moodify().start_fetch(track_id, user=_user_arg(data), usable=usable)
+    return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
 @bp.post("/library")
@@ -196,8 +209,9 @@ def import_library():
 
 @bp.post("/renders")
 def create_render():
-    """A video (multipart `video`) with `track_id`, optional `start` and `analysis_id`: a job
-    that makes the finished MP4; download it from /renders/<job id>/file."""
+    """A video (multipart `video`) with `track_id`, optional `start`, `analysis_id` and `usable`
+    (monetised refuses NC music): a job that makes the finished MP4; download it from
+    /renders/<job id>/file. A catalogue track is fetched first where its licence allows."""
     form = request.form
     if set(request.files) != {"video"}:
         raise InvalidInput("send the video in a multipart field named 'video', with 'track_id'")
@@ -210,7 +224,8 @@ def create_render():
     saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
     out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
     job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
-                                 user=_user_arg(dict(form)), cleanup_dir=folder)
+                                 user=_user_arg(dict(form)), cleanup_dir=folder,
+                                 usable=form.get("usable") or "any")
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -257,6 +272,27 @@ def analysis_recommendations(analysis_id: int):
     shown = moodify().recommend_for_analysis(analysis_id, options_from_request(data),
                                              user=_user_arg(data), request=data)
     return jsonify(shown.to_dict())
+
+
+@bp.post("/catalog/find-online")
+def find_online():
+    """Search Openverse with the mood words of an emotion (or of a stored analysis) and add what
+    may go into a video, as a job; its result is {query, added, known, skipped}."""
+    data = json_body() if request.get_data() else {}
+    user = _user_arg(data)
+    if "analysis_id" in data:
+        analysis_id = data["analysis_id"]
+        if not isinstance(analysis_id, int) or isinstance(analysis_id, bool):
+            raise InvalidInput("'analysis_id' must be the id of an analysis")
+        reading = EmotionEstimate.from_dict(moodify().analysis(analysis_id, user=user)["fused"])
+    else:
+        reading = reading_from_request(data)
+    limit = data.get("limit", 20)
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= 100:
+        raise InvalidInput("'limit' must be a whole number from 1 to 100")
+    options = options_from_request({k: v for k, v in data.items() if k in ("mode", "usable")})
+    job = moodify().start_find_online(reading, limit=limit, usable=options.usable, mode=options.mode, user=user)
+    return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
 @bp.get("/catalog/stats")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from moodify import __version__
 from moodify.emotion import EMOTIONS
+from moodify.licence import KINDS, USABLE
 from moodify.recommend import MODES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -40,8 +41,49 @@ SCHEMAS = {
         "duration_s": {"type": ["number", "null"]}, "instrumental": {"type": ["boolean", "null"]},
         "url": {"type": ["string", "null"]}, "sample_url": {"type": ["string", "null"]},
         "preview_url": {"type": ["string", "null"], "description": "audio a player can play, when there is any"},
-        "license": {"type": "string"},
+        "license": {"type": "string", "description": "the licence as its source states it (prose); "
+                    "see `licence` for what it allows"},
+        "licence": {"$ref": "#/components/schemas/Licence"},
+        "find_on": {"type": ["object", "null"], "description": "popular songs: searches for title and artist "
+                    "(youtube_music, spotify, apple_music) to add it from a platform's music picker"},
+        "image_url": {"type": ["string", "null"]},
+        "playable": {"type": "boolean", "description": "preview_url is set"},
+        "available": {"type": "boolean", "description": "false: its service no longer has it"},
+        "enriched_at": {"type": ["string", "null"], "description": "when its service was last asked about it"},
+        "use": {"$ref": "#/components/schemas/Use"},
         "annotation": {"type": "object", "description": "the track's annotation as published"}}},
+    "Licence": {"type": "object", "required": ["kind", "code", "url", "commercial_use", "video_sync", "attribution"],
+                "properties": {
+        "kind": {"type": "string", "enum": list(KINDS)},
+        "code": {"type": ["string", "null"], "description": "e.g. CC BY-NC-SA 3.0, CC0 1.0, PDM 1.0"},
+        "url": {"type": ["string", "null"], "description": "the licence deed"},
+        "commercial_use": {"type": ["boolean", "null"], "description": "null: not known"},
+        "video_sync": {"type": ["boolean", "null"], "description": "may be put in timed relation to a video "
+                       "(an adaptation: not under ND licences); null: not known"},
+        "attribution": {"type": ["string", "null"], "description": "the credit line to paste under the post"},
+        "share_alike": {"type": "boolean", "description": "the video must be shared under the same licence"}}},
+    "Use": {"type": "object", "description": "whether the track can be put into a video here", "properties": {
+        "video": {"type": "boolean"},
+        "reason": {"type": ["string", "null"], "enum": [
+            "platform_only", "licence_not_checked", "licence_unknown", "no_derivatives", "non_commercial",
+            "download_not_allowed", "no_audio_source", "unavailable", "offline", None]},
+        "needs_download": {"type": "boolean", "description": "its audio is fetched first (POST /tracks/{id}/fetch, "
+                           "or by the render)"}}},
+    "Segment": {"type": ["object", "null"], "description": "where the preview starts and the video's music "
+                "comes from", "properties": {
+        "start": {"type": "number"}, "end": {"type": "number"},
+        "basis": {"type": "string", "enum": ["analysed", "estimated"],
+                  "description": "analysed: the best stretch of audio on this machine; estimated: a quarter in"}}},
+    "Notice": {"type": "object", "required": ["code"], "properties": {
+        "code": {"type": "string", "enum": ["jamendo_looked_up", "jamendo_lookup_failed", "shortfall"]},
+        "count": {"type": "integer"}, "unavailable": {"type": "integer"}, "reason": {"type": "string"},
+        "asked": {"type": "integer"}, "found": {"type": "integer"}, "usable": {"type": "string"},
+        "remedies": {"type": "array", "items": {"type": "string", "enum": [
+            "set_jamendo_client_id", "enrich_jamendo", "find_online", "import_own"]}}}},
+    "Online": {"type": "object", "description": "which online features are on", "properties": {
+        "offline": {"type": "boolean"},
+        "jamendo": {"type": "string", "enum": ["on", "offline", "no_client_id"]},
+        "openverse": {"type": "string", "enum": ["on", "offline"]}}},
     "RecommendedTrack": {"allOf": [{"$ref": "#/components/schemas/Track"}, {
         "type": "object", "properties": {
             "score": {"type": "number"},
@@ -49,7 +91,8 @@ SCHEMAS = {
                             "fit, closeness, semantic (with a caption), base, personal"},
             "reasons": {"type": "array", "items": {"type": "string"}},
             "feedback": {"type": ["string", "null"], "enum": ["like", "skip", "chosen", None],
-                         "description": "this user's latest feedback on the track"}}}]},
+                         "description": "this user's latest feedback on the track"},
+            "segment": {"$ref": "#/components/schemas/Segment"}}}]},
     "RecommendationRequest": {
         "type": "object",
         "description": "Give one of: emotion; valence and arousal; reading (or probs).",
@@ -62,6 +105,9 @@ SCHEMAS = {
             "limit": {"type": "integer", "minimum": 1, "maximum": 200, "default": 10},
             "instrumental": {"type": "boolean"},
             "own_music": {"type": "boolean", "description": "only tracks you imported"},
+            "usable": {"type": "string", "enum": list(USABLE), "default": "any", "description":
+                       "personal: what a post may use; monetised: only licences allowing commercial use and "
+                       "video, plus your own music; a licence not known is never offered under either"},
             "min_duration": {"type": "number"}, "max_duration": {"type": "number"},
             "genres": {"type": "array", "items": {"type": "string"}},
             "exclude_genres": {"type": "array", "items": {"type": "string"}},
@@ -71,7 +117,9 @@ SCHEMAS = {
         "recommendation_id": {"type": "integer"},
         "reading": {"$ref": "#/components/schemas/Reading"},
         "target": {"type": "object"},
-        "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/RecommendedTrack"}}}},
+        "tracks": {"type": "array", "items": {"$ref": "#/components/schemas/RecommendedTrack"}},
+        "notices": {"type": "array", "items": {"$ref": "#/components/schemas/Notice"}},
+        "online": {"$ref": "#/components/schemas/Online"}}},
     "Analysis": {"type": "object", "properties": {
         "id": {"type": "integer"}, "caption": {"type": ["string", "null"]},
         "fused": {"$ref": "#/components/schemas/Reading"},
@@ -95,8 +143,10 @@ SCHEMAS = {
         "status": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
         "progress": {"type": "number", "description": "0-100"}, "stage": {"type": "string"},
         "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
-        "result": {"type": ["object", "null"], "description": "an import's {imported, skipped, failed}, "
-                   "a render's {path, duration, start, loudness_lufs, speech, video_copied}"},
+        "result": {"type": ["object", "null"], "description": "an import's {imported, skipped, failed}; "
+                   "a render's {path, duration, start, loudness_lufs, speech, video_copied, licence, "
+                   "attribution}; a fetch's {track_id, duration_s, fetched}; a find-online's {query, added, "
+                   "known, skipped}"},
         "analysis": {"$ref": "#/components/schemas/Analysis"},
         "created_at": {"type": "string"}, "updated_at": {"type": "string"}}},
     "Feedback": {"type": "object", "required": ["track_id", "kind"], "properties": {
@@ -156,11 +206,11 @@ PATHS = {
                       "202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
                       **_errors(400, 413)}}},
     "/api/v1/tracks/{track_id}/audio": {"get": {
-        "summary": "The audio file of an imported track (byte ranges supported)",
+        "summary": "The audio file of an imported or fetched track (byte ranges supported)",
         "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
         "responses": {"200": {"description": "the audio", "content": {"audio/*": {}}}, **_errors(400, 404)}}},
     "/api/v1/tracks/{track_id}/segment": {"get": {
-        "summary": "The best stretch of an imported track for a video of `length` seconds: start on a bar, "
+        "summary": "The best stretch of a track whose audio is here for a video of `length` seconds: start on a bar, "
                    "end, the reason, and energy per second and bar starts to draw it",
         "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}},
                        {"name": "length", "in": "query", "required": True, "schema": {"type": "number"}},
@@ -170,6 +220,26 @@ PATHS = {
             "reason": {"type": "string"}, "duration_s": {"type": "number"},
             "energy": {"type": "array", "items": {"type": "number"}},
             "downbeats": {"type": "array", "items": {"type": "number"}}}}), **_errors(400, 404)}}},
+    "/api/v1/tracks/{track_id}/fetch": {"post": {
+        "summary": "Download and analyse a catalogue track's audio, where its licence allows use in a video and "
+                   "its artist allows downloads, as a job. Refused at once (409) with the reason as the error "
+                   "code (platform_only, no_derivatives, non_commercial under usable=monetised, "
+                   "download_not_allowed, ...)",
+        "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "requestBody": {"required": False, "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "usable": {"type": "string", "enum": list(USABLE)}}}}}},
+        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
+                      **_errors(400, 404, 409)}}},
+    "/api/v1/catalog/find-online": {"post": {
+        "summary": "Search Openverse (keyless) with the mood words of an emotion, a point or a stored analysis; "
+                   "download, analyse and add what may go into a video, as a job",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "emotion": {"type": "string"}, "valence": {"type": "number"}, "arousal": {"type": "number"},
+            "analysis_id": {"type": "integer"}, "mode": {"type": "string", "enum": list(MODES)},
+            "usable": {"type": "string", "enum": list(USABLE)},
+            "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}}}}},
+        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
+                      **_errors(400, 404, 409)}}},
     "/api/v1/library": {"post": {
         "summary": "Import audio files (multipart field `files`) into your library, as a job; its result is "
                    "{imported, skipped, failed}",
@@ -177,12 +247,16 @@ PATHS = {
             "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
         "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 413)}}},
     "/api/v1/renders": {"post": {
-        "summary": "Make the finished video: `video`, `track_id` (an imported track), optional `start` (s) and "
-                   "`analysis_id`; a job whose file is at /renders/{job_id}/file once done",
+        "summary": "Make the finished video: `video`, `track_id` (yours, or a catalogue track whose licence allows "
+                   "it: fetched first), optional `start` (s), `analysis_id` and `usable` (monetised refuses "
+                   "NonCommercial music); a job whose file is at /renders/{job_id}/file once done, its result "
+                   "with the credit line to paste",
         "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
             "video": {"type": "string", "format": "binary"}, "track_id": {"type": "integer"},
-            "start": {"type": "number"}, "analysis_id": {"type": "integer"}}}}}},
-        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 404, 413)}}},
+            "start": {"type": "number"}, "analysis_id": {"type": "integer"},
+            "usable": {"type": "string", "enum": list(USABLE)}}}}}},
+        "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
+                      **_errors(400, 404, 409, 413)}}},
     "/api/v1/renders/{job_id}/file": {"get": {
         "summary": "The rendered MP4 (H.264 + AAC)",
         "parameters": [{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],

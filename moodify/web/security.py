@@ -1,28 +1,43 @@
 """Headers every response carries: what the browser may load, run and frame.
 
 The app's own scripts and styles only (React sets styles through the DOM, which a CSP allows);
-photos and sound being composed are previewed from blob: URLs; a track's preview may come from
-its source's host (https:). No site may frame Moodify.
+photos and sound being composed are previewed from blob: URLs; a catalogue track's preview may
+stream from exactly one outside host, Jamendo's (setting jamendo_audio_host), and from none when
+Moodify is offline. No site may frame Moodify.
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response
 
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' blob: data:",
-    "media-src 'self' blob: https:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+from moodify import config
+
+
+def csp() -> str:
+    media = "'self' blob:" if config.flag("offline") else f"'self' blob: {media_origin()}"
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' blob: data:",
+        f"media-src {media}",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def media_origin() -> str:
+    """scheme://host[:port] of the jamendo_audio_host setting."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(config.get("jamendo_audio_host"))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 HEADERS = {
-    "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -32,8 +47,10 @@ HEADERS = {
 
 
 def init_app(app: Flask) -> None:
+    headers = {"Content-Security-Policy": csp(), **HEADERS}
+
     @app.after_request
     def _headers(response: Response) -> Response:
-        for name, value in HEADERS.items():
+        for name, value in headers.items():
             response.headers.setdefault(name, value)
         return response

@@ -136,6 +136,7 @@ def test_every_route_as_bob_against_alices_objects(server, bob, alices_things):
         ("GET", "/api/v1/tracks/<int:track_id>/audio"): bob.get(f"/api/v1/tracks/{t['track']}/audio"),
         ("GET", "/api/v1/tracks/<int:track_id>/segment"): bob.get(f"/api/v1/tracks/{t['track']}/segment?length=5"),
         ("GET", "/api/v1/renders/<int:job_id>/file"): bob.get(f"/api/v1/renders/{t['render']}/file"),
+        ("POST", "/api/v1/tracks/<int:track_id>/fetch"): bob.post(f"/api/v1/tracks/{t['track']}/fetch", json={}),
         ("DELETE", "/api/v1/auth/tokens/<int:token_id>"): bob.delete("/api/v1/auth/tokens/1"),
     }
     for route, response in walked.items():

@@ -71,13 +71,18 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     assert api.get(f"/api/v1/renders/{done['id']}/file?user={user_name}-x").status_code == 404
 
 
-def test_catalogue_tracks_have_no_audio_to_render(api, user_name, tmp_path):
-    catalogue = api.get("/api/v1/tracks?source=deam&per_page=1").get_json()["tracks"][0]
-    assert api.get(f"/api/v1/tracks/{catalogue['id']}/segment?length=5").status_code == 400
+@pytest.mark.parametrize("source,reason", [("deam", "licence_unknown"), ("pmemo", "platform_only"),
+                                           ("jamendo", "licence_not_checked")])
+def test_catalogue_tracks_whose_licence_does_not_allow_it_are_refused_with_the_reason(
+        api, user_name, tmp_path, source, reason):
+    catalogue = api.get(f"/api/v1/tracks?source={source}&per_page=1").get_json()["tracks"][0]
+    assert catalogue["use"] == {"video": False, "reason": reason, "needs_download": False}
+    assert api.get(f"/api/v1/tracks/{catalogue['id']}/segment?length=5").status_code == 404
     video = write_video(tmp_path / "v.mp4", [data.astronaut()], 1.0)
     response = api.post("/api/v1/renders", content_type="multipart/form-data", data={
         "user": user_name, "track_id": str(catalogue["id"]), "video": [(open(video, "rb"), "v.mp4")]})
-    assert response.status_code == 400 and "imported tracks" in response.get_json()["error"]["message"]
+    assert response.status_code == 409 and response.get_json()["error"]["code"] == reason
+    assert api.post(f"/api/v1/tracks/{catalogue['id']}/fetch", json={"user": user_name}).status_code == 409
 
 
 def test_bad_requests(api, user_name):

@@ -1,0 +1,163 @@
+"""A catalogue track's audio, fetched to be heard offline and put in a video: only where its
+licence allows use in a video and its artist allows downloads.
+
+    fetch(track) -> why not? (moodify.catalog.views.use_refusal: ND, NC when monetised,
+                    download not allowed, a popular song...) -> download into
+                    <instance>/catalog_audio/<source>/<track id><suffix> (size cap, progress)
+                 -> it must decode as sound (an HTML error page does not) -> analysed like an own
+                    import (beats, bars, loudness, mood per patch) -> a TrackAudio row
+
+A track fetched once is not fetched again. Only the track's download URL is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from moodify import config
+from moodify.catalog.views import track_licence, use_refusal
+from moodify.errors import InvalidInput, MoodifyError, NotFound, PayloadTooLarge
+from moodify.media import MediaFile
+from moodify.media import audio as audio_media
+from moodify.online import http
+from moodify.store import Store
+from moodify.store.models import Track, TrackAudio
+from moodify.words import REFUSALS
+
+Progress = Callable[[float, str], None]
+
+SUFFIXES = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/ogg": ".ogg", "audio/flac": ".flac",
+            "audio/x-flac": ".flac", "audio/wav": ".wav", "audio/x-wav": ".wav", "audio/mp4": ".m4a",
+            "audio/aac": ".aac"}
+
+
+class UseRefused(MoodifyError):
+    """This track may not (or cannot) go into a video here; `code` says why (views.use_refusal)."""
+
+    status = 409
+
+    def __init__(self, reason: str, track_id: int) -> None:
+        super().__init__(f"track {track_id} cannot be used in a video: {REFUSALS[reason]}")
+        self.code = reason
+
+
+def audio_dir() -> Path:
+    return config.instance_dir() / "catalog_audio"
+
+
+def max_bytes() -> int:
+    return int(float(config.get("max_download_mb")) * 2**20)
+
+
+def stored(session, track_id: int) -> TrackAudio | None:
+    """The track's fetched audio, if it is still on disk."""
+    found = session.get(TrackAudio, track_id)
+    return found if found is not None and Path(found.path).exists() else None
+
+
+def fetched_ids(session, track_ids: list[int]) -> set[int]:
+    return set(session.scalars(select(TrackAudio.track_id).where(TrackAudio.track_id.in_(track_ids))))
+
+
+def fetch(store: Store, track_id: int, *, usable: str = "any", progress: Progress | None = None) -> dict:
+    """The track's audio analysis (with its local `path`), downloading and analysing it first
+    if needed. Raises UseRefused with the reason when its licence or artist does not allow it."""
+    progress = progress or (lambda fraction, stage: None)
+    with store.session() as session:
+        track = session.get(Track, track_id)
+        if track is None:
+            raise NotFound(f"no track with id {track_id}")
+        have = stored(session, track_id)
+        refusal = use_refusal(track, track_licence(track), have is not None, usable)
+        if refusal:
+            raise UseRefused(refusal, track_id)
+        if have is not None:
+            return have.analysis
+        url, source, name = track.download_url, track.source, track.title or f"track {track_id}"
+    progress(0.02, "downloading")
+    target = audio_dir() / source / f"{track_id}.download"
+
+    def downloaded(done: int, total: int | None) -> None:
+        if total:
+            progress(0.02 + 0.5 * done / total, "downloading")
+    got = http.download(url, target, service=source.capitalize(), max_bytes=max_bytes(), progress=downloaded)
+    path = target.with_suffix(SUFFIXES.get(got.content_type, ".audio"))
+    target.replace(path)
+    return _analyse_and_store(store, track_id, path, name, got.size, progress)
+
+
+def _analyse_and_store(store: Store, track_id: int, path: Path, name: str, size: int, progress: Progress) -> dict:
+    from moodify import library
+
+    progress(0.55, "analysing")
+    try:
+        samples = audio_media.decode(MediaFile(path, name))
+    except (InvalidInput, PayloadTooLarge) as exc:
+        path.unlink(missing_ok=True)
+        raise http.DownloadRefused(f"what was downloaded for track {track_id} is not usable audio: "
+                                   f"{exc.message}") from None
+    digest = library.content_hash(path)
+    analysis = library.analyse_samples(samples).to_annotation(path, digest)
+    with store.session() as session:
+        row = session.get(TrackAudio, track_id) or TrackAudio(track_id=track_id)
+        row.path, row.sha256, row.size_bytes, row.analysis = str(path), digest, size, analysis
+        session.merge(row)
+    progress(1.0, "ready")
+    return analysis
+
+
+ESTIMATE_KBPS = 256     # Jamendo's mp32 downloads are VBR, mostly under this
+
+
+@dataclass(frozen=True)
+class FetchPlan:
+    track_ids: list[int]
+    estimated_mb: float
+    over_budget: int        # tracks that would be fetched but do not fit the budget
+
+
+def plan_fetch(store: Store, *, usable: str, limit: int, budget_mb: float) -> FetchPlan:
+    """Which catalogue tracks `fetch-audio` would download: allowed in a video under `usable`,
+    downloadable, not here yet, best-attested emotion first, within `limit` and the budget."""
+    chosen, total_mb, over = [], 0.0, 0
+    with store.session() as session:
+        have = set(session.scalars(select(TrackAudio.track_id)))
+        rows = session.scalars(select(Track).where(Track.owner_id.is_(None), Track.available.is_(True),
+                                                   Track.download_url.is_not(None))
+                               .order_by(Track.confidence.desc(), Track.id)).all()
+        for track in rows:
+            if len(chosen) + over >= limit:
+                break
+            if track.id in have or use_refusal(track, track_licence(track), False, usable):
+                continue
+            size = (track.duration_s or 240.0) * ESTIMATE_KBPS / 8 / 1024
+            if total_mb + size > budget_mb:
+                over += 1
+                continue
+            chosen.append(track.id)
+            total_mb += size
+    return FetchPlan(chosen, round(total_mb, 1), over)
+
+
+def fetch_many(store: Store, track_ids: list[int], *, usable: str, budget_mb: float,
+               progress: Callable[[int], None] | None = None) -> dict:
+    """Fetch these tracks one by one, stopping before the disk used passes the budget."""
+    fetched, failed, used = [], [], 0
+    for done, track_id in enumerate(track_ids, start=1):
+        if used / 2**20 >= budget_mb:
+            failed.append({"track_id": track_id, "reason": "the disk budget is used up"})
+            continue
+        try:
+            fetch(store, track_id, usable=usable)
+            with store.session() as session:
+                used += session.get(TrackAudio, track_id).size_bytes
+            fetched.append(track_id)
+        except MoodifyError as exc:
+            failed.append({"track_id": track_id, "reason": exc.message})
+        if progress:
+            progress(done)
+    return {"fetched": fetched, "failed": failed, "used_mb": round(used / 2**20, 2)}
