@@ -22,6 +22,9 @@ MODES = ("match", "uplift", "calm")
 USABLE_LEVEL = {"any": 0, "personal": 1, "monetised": 2}   # see moodify.licence.usable_level
 WEIGHTS = {"fit": 0.45, "closeness": 0.3, "semantic": 0.25}
 PERSONAL_WEIGHT = 0.2
+# A track nobody can hear, fetch or look up anywhere (no link, no audio: DEAM's songs) gives way
+# to one a person can act on; it still appears when nothing else fits.
+UNREACHABLE_FACTOR = 0.85
 CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to exp(-1/2)
 MMR_LAMBDA = 0.7         # share of relevance against novelty in maximal marginal relevance
 MAX_PER_GROUP = 2        # never more than two tracks of one artist or album in a list
@@ -210,6 +213,7 @@ def recommend(index: CatalogIndex, reading: EmotionEstimate, options: Options = 
     if not profile.empty:
         parts["personal"] = personal_scores(index, profile).astype(np.float32)
         final += PERSONAL_WEIGHT * parts["personal"]
+    final *= np.where(index.reachable, 1.0, UNREACHABLE_FACTOR).astype(np.float32)
     mask = filter_mask(index, options, viewer)
     mode_mask = _mode_mask(index, reading, target)
     if mode_mask is not None and (mask & mode_mask).sum() >= options.limit:

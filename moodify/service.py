@@ -511,12 +511,16 @@ class Moodify:
         ids = list(dict.fromkeys(r.track_id for r in results if index.unchecked[index.row_of[r.track_id]]))
         if not ids:
             return False
+        before = index.rights_version
         try:
             report = enrich.enrich_now(self.store, ids)
         except OnlineError as exc:
             notices.append({"code": "jamendo_lookup_failed", "reason": exc.code})
             return False
         notices.append({"code": "jamendo_looked_up", "count": report.enriched, "unavailable": report.unavailable})
+        if report.asked:
+            with self.store.session() as session, self._index_lock:
+                index.patch_rights(session, ids, before, report.asked)
         return report.asked > 0
 
     def _shown_views(self, session: Session, owner_id: int, results: list[ranking.Recommendation],

@@ -121,3 +121,15 @@ def test_skips_push_a_track_down(service, user_name):
     service.feedback(track_id=first["id"], kind="skip", user=user_name)
     again = [t["id"] for t in top(service, "sadness", user=user_name).tracks]
     assert again[0] != first["id"]
+
+
+def test_music_nobody_can_hear_or_find_gives_way_to_music_a_person_can_act_on(service):
+    """DEAM's songs carry no link and no audio: they rank below comparable tracks one can hear,
+    fetch or look up, and still appear further down."""
+    with service.store.session() as session:
+        index = service.index(session)
+    unreachable = {int(index.ids[i]) for i in range(len(index)) if not index.reachable[i]}
+    assert len(unreachable) == 1802                   # DEAM's songs, exactly
+    sad = top(service, "sadness").tracks
+    assert sum(t["id"] in unreachable for t in sad) <= 2, [t["source"] for t in sad]
+    assert any(t["id"] in unreachable for t in top(service, "sadness", limit=100).tracks)

@@ -47,6 +47,7 @@ class CatalogIndex:
     usable: np.ndarray | None = None      # (N,) int8
     available: np.ndarray | None = None   # (N,) bool
     unchecked: np.ndarray | None = None   # (N,) bool: a Jamendo track never looked up
+    reachable: np.ndarray | None = None   # (N,) bool: a person can hear, fetch, or look it up somewhere
     rights_version: object = None
 
     def __post_init__(self) -> None:
@@ -60,17 +61,32 @@ class CatalogIndex:
             self.available = np.ones(len(self.ids), bool)
         if self.unchecked is None:
             self.unchecked = np.zeros(len(self.ids), bool)
+        if self.reachable is None:
+            self.reachable = np.ones(len(self.ids), bool)
 
     def refresh_rights(self, session: Session) -> None:
         """Re-read licences and availability (cheap: after enrichment, no full reload)."""
         version = rights_version(session)
-        self.usable, self.available, self.unchecked = rights_arrays(
+        self.usable, self.available, self.unchecked, self.reachable = rights_arrays(
             session.execute(_RIGHTS_QUERY).all(), self.row_of, len(self))
         self.rights_version = version
 
     def visible(self, viewer: int) -> np.ndarray:
         """The catalogue, and the tracks this user imported: never another user's."""
         return (self.owner == -1) | (self.owner == viewer)
+
+    def patch_rights(self, session: Session, track_ids: list[int], before, looked_up: int) -> None:
+        """Re-read only these tracks' rights, after this process looked them up (a full refresh
+        reads every track). The index counts as current only if nothing else was looked up
+        meanwhile: then exactly `looked_up` more tracks carry a date than `before`."""
+        rows = session.execute(_RIGHTS_QUERY.where(Track.id.in_(track_ids))).all()
+        patched = rights_arrays(rows, self.row_of, len(self))
+        for row in (self.row_of[r[0]] for r in rows if r[0] in self.row_of):
+            for mine, theirs in zip((self.usable, self.available, self.unchecked, self.reachable), patched):
+                mine[row] = theirs[row]
+        now = rights_version(session)
+        if before is not None and self.rights_version == before and now[1] == before[1] + looked_up:
+            self.rights_version = now
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -103,30 +119,39 @@ def catalog_version(session: Session) -> tuple:
     return tuple(session.execute(select(func.count(Track.id), func.max(Track.id))).one())
 
 
-def rights_version(session: Session):
-    """Changes whenever enrichment learns a licence or that a track is gone."""
-    return session.scalar(select(func.max(Track.enriched_at)))
+def rights_version(session: Session) -> tuple:
+    """Changes whenever enrichment learns a licence or that a track is gone (or is undone)."""
+    return tuple(session.execute(select(func.max(Track.enriched_at), func.count(Track.enriched_at))).one())
 
 
 _RIGHTS_QUERY = select(Track.id, Track.source, Track.licence_url, Track.license, Track.available,
-                       Track.enriched_at)
+                       Track.enriched_at, Track.url, Track.stream_url, Track.download_url)
 
 
 @lru_cache(maxsize=4096)
-def _level(source: str, licence_url: str | None, stated: str | None) -> int:
-    return usable_level(licence_for(source, licence_url=licence_url, stated=stated))
+def _licence(source: str, licence_url: str | None, stated: str | None) -> tuple[int, str]:
+    licence = licence_for(source, licence_url=licence_url, stated=stated)
+    return usable_level(licence), licence.kind
 
 
-def rights_arrays(rows, row_of: dict[int, int], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(usable level, available, unchecked) per index row from the rows of _RIGHTS_QUERY."""
-    usable, available, unchecked = np.zeros(n, np.int8), np.ones(n, bool), np.zeros(n, bool)
-    for track_id, source, licence_url, stated, is_available, enriched_at in rows:
+def rights_arrays(rows, row_of: dict[int, int], n: int) -> tuple[np.ndarray, ...]:
+    """(usable level, available, unchecked, reachable) per index row from the rows of _RIGHTS_QUERY.
+
+    Reachable: a person can do something with the track beyond reading its emotion: hear it,
+    fetch it, open its page, or find it on a platform (a popular song). DEAM's songs, for one,
+    come with no link and no audio."""
+    usable, available = np.zeros(n, np.int8), np.ones(n, bool)
+    unchecked, reachable = np.zeros(n, bool), np.ones(n, bool)
+    for track_id, source, licence_url, stated, is_available, enriched_at, url, stream, download in rows:
         row = row_of.get(track_id)
-        if row is not None:
-            usable[row] = _level(source, licence_url, stated)
-            available[row] = bool(is_available)
-            unchecked[row] = source == "jamendo" and enriched_at is None
-    return usable, available, unchecked
+        if row is None:
+            continue
+        usable[row], kind = _licence(source, licence_url, stated)
+        available[row] = bool(is_available)
+        unchecked[row] = source == "jamendo" and enriched_at is None
+        reachable[row] = bool(is_available) and (kind in ("platform", "own") or bool(url or stream or download)
+                                                 or unchecked[row])
+    return usable, available, unchecked, reachable
 
 
 def load_index(session: Session) -> CatalogIndex:
