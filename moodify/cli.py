@@ -266,10 +266,13 @@ def catalog_stats(as_json: bool) -> None:
         emit_json(stats)
         return
     click.echo(f"{stats['tracks']} tracks")
-    for title in ("by_source", "by_emotion", "by_license"):
+    for title in ("by_source", "by_emotion", "by_licence"):
         click.echo(f"\n{title.replace('_', ' ')}:")
         for name, count in stats[title].items():
             click.echo(f"  {count:>6}  {name}")
+    jamendo = stats["jamendo"]
+    click.echo(f"\nJamendo: {jamendo['looked_up']} looked up ({jamendo['unavailable']} no longer there), "
+               f"{jamendo['not_looked_up']} not yet (`moodify catalog enrich jamendo`)")
 
 
 @catalog.command("import-dir")

@@ -12,17 +12,21 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from moodify.catalog import mapping
 from moodify.catalog.sources import SourceTrack, read_all
 from moodify.catalog.vectors import ensure_vectors, track_units
 from moodify.emotion import EMOTIONS
+from moodify.licence import licence_for
 from moodify.store import Store
 from moodify.store.models import PROB_COLUMNS, Track
 
 Progress = Callable[[str, int, int], None]
+KIND_NAMES = {"creative-commons": "Creative Commons, variant not known (not looked up)",
+              "platform": "all rights reserved: add from a platform's music picker",
+              "own": "your own files", "unknown": "not known"}
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,19 @@ def stats(store: Store) -> dict:
             return {k: n for k, n in session.execute(
                 select(column, func.count()).group_by(column).order_by(func.count().desc()))}
         by_emotion = counts(Track.emotion)
+        by_licence: dict[str, int] = {}
+        for source, url, stated, n in session.execute(
+                select(Track.source, Track.licence_url, Track.license, func.count())
+                .group_by(Track.source, Track.licence_url, Track.license)):
+            licence = licence_for(source, licence_url=url, stated=stated)
+            name = licence.code or KIND_NAMES[licence.kind]
+            by_licence[name] = by_licence.get(name, 0) + n
+        looked_up, pending, gone = session.execute(
+            select(func.count(Track.enriched_at), func.count(Track.id) - func.count(Track.enriched_at),
+                   func.sum(case((Track.available.is_(False), 1), else_=0)))
+            .where(Track.source == "jamendo")).one()
         return {"tracks": sum(by_emotion.values()), "by_source": counts(Track.source),
                 "by_emotion": {e: by_emotion.get(e, 0) for e in EMOTIONS},
-                "by_license": counts(Track.license)}
+                "by_license": counts(Track.license),
+                "by_licence": dict(sorted(by_licence.items(), key=lambda item: -item[1])),
+                "jamendo": {"looked_up": looked_up, "not_looked_up": pending, "unavailable": int(gone or 0)}}
