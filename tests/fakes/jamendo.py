@@ -28,13 +28,12 @@ import json
 import re
 import tempfile
 import threading
-from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
-from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.fakes.server import LocalServer
 
 # The licence mix: Creative Commons deeds as Jamendo's license_ccurl gives them, chosen by a hash
 # of the id. Every variant (BY, BY-SA, BY-ND, BY-NC, BY-NC-SA, BY-NC-ND), versions 2.0 to 4.0,
@@ -119,13 +118,11 @@ def catalogue_entry(track_id: int, root: str, *, audioformat: str = "mp31", audi
     }
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs) -> None:   # one line per request would drown test output
-        pass
+class FakeJamendo(LocalServer):
+    """The fake server. Set its attributes at any time; they apply to the next request. Its
+    `root` is where its audio is served (its "audio host")."""
 
-
-class FakeJamendo:
-    """The fake server. Set its attributes at any time; they apply to the next request."""
+    name = "fake-jamendo"
 
     def __init__(self) -> None:
         self.removed: set[int] = set()
@@ -135,55 +132,22 @@ class FakeJamendo:
         self.delay_seconds = 0.0            # before each API answer
         self.html_downloads = False         # audio URLs answer 200 text/html, as a login page would
         self.download_bytes: int | None = None   # audio URLs send this many bytes instead of the clip
+        self.clip: bytes | None = None      # the MP3 every audio URL serves (default: music_clip())
         self.requests: list[dict] = []      # the query of every /v3.0/tracks/ call, faults included
         self.audio_requests: list[str] = []     # the path of every audio fetch
-        self._faults: dict[str, deque[Callable[[], Response]]] = {"api": deque(), "audio": deque()}
-        self._lock = threading.Lock()
-        self._closing = threading.Event()
-        self._server = None
-        self._thread: threading.Thread | None = None
-
-    # --- the server ---
-    def __enter__(self) -> FakeJamendo:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def start(self) -> FakeJamendo:
-        self._closing.clear()
-        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_Quiet)
-        # A short poll interval: shutting down waits up to one interval, in every test's teardown.
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-jamendo", daemon=True)
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        self._closing.set()       # wakes answers held back by delay_seconds
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join(timeout=5)
-            self._server = None
+        super().__init__(("api", "audio"))
 
     def reset(self) -> None:
         """Back to a fresh fake on the same port: no faults pending, no requests, default behaviour."""
+        self._clear_faults()
         with self._lock:
-            for queue in self._faults.values():
-                queue.clear()
             self.requests.clear()
             self.audio_requests.clear()
         self.removed.clear()
         self.overrides.clear()
         self.drop_fields.clear()
         self.invalid_client_ids.clear()
-        self.delay_seconds, self.html_downloads, self.download_bytes = 0.0, False, None
-
-    @property
-    def root(self) -> str:
-        """http://127.0.0.1:<port>: where the fake's audio is served (its "audio host")."""
-        return f"http://127.0.0.1:{self._server.server_port}"
+        self.delay_seconds, self.html_downloads, self.download_bytes, self.clip = 0.0, False, None, None
 
     @property
     def url(self) -> str:
@@ -209,14 +173,6 @@ class FakeJamendo:
     def answer_next(self, document, times: int = 1) -> None:
         """The next `times` API calls answer this JSON document as it is (any shape)."""
         self._queue("api", times, lambda: _json(document))
-
-    def _queue(self, on: str, times: int, answer: Callable[[], Response]) -> None:
-        with self._lock:
-            self._faults[on].extend([answer] * times)
-
-    def _fault(self, on: str) -> Response | None:
-        with self._lock:
-            return self._faults[on].popleft() if self._faults[on] else None
 
     # --- answers ---
     @Request.application
@@ -286,7 +242,7 @@ class FakeJamendo:
                             content_type="text/html; charset=utf-8")
         if self.download_bytes is not None:
             return _sized_body(self.download_bytes)
-        clip = music_clip()
+        clip = self.clip or music_clip()
         return Response(clip, 200, {"Content-Length": str(len(clip))}, content_type="audio/mpeg")
 
     def _failed(self, code: int, message: str) -> Response:

@@ -36,13 +36,13 @@ import re
 import tempfile
 import threading
 import uuid
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.fakes.server import LocalServer
 
 MAX_PAGE_SIZE = MAX_PAGE = 20
 ALL_LICENSES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd", "cc0", "pdm", "sampling+", "nc-sampling+"}
@@ -315,13 +315,10 @@ def counts(total: int, shown: int, page_size: int, page: int) -> tuple[int, int]
 
 
 # --- the server ---
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs) -> None:   # one line per request would drown test output
-        pass
-
-
-class FakeOpenverse:
+class FakeOpenverse(LocalServer):
     """The fake server. Set its attributes at any time; they apply to the next request."""
+
+    name = "fake-openverse"
 
     def __init__(self, tracks: tuple[FakeTrack, ...] = COLLECTION) -> None:
         self.tracks = tuple(tracks)
@@ -329,46 +326,19 @@ class FakeOpenverse:
         self.html_files = False             # file URLs answer 200 text/html, as a login page would
         self.requests: list[dict] = []      # the query of every /v1/audio/ search, faults included
         self.file_requests: list[str] = []  # the path of every file fetch
-        self._faults: dict[str, deque[Callable[[], Response]]] = {"api": deque(), "files": deque()}
-        self._lock = threading.Lock()
-        self._closing = threading.Event()
-        self._server = None
-        self._thread: threading.Thread | None = None
-
-    def __enter__(self) -> "FakeOpenverse":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        super().__init__(("api", "files"))
 
     def start(self) -> "FakeOpenverse":
         self._clips = mood_clips()
-        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_Quiet)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-openverse", daemon=True)
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        self._closing.set()       # wakes answers held back by delay_seconds
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join(timeout=5)
-            self._server = None
+        return super().start()
 
     def reset(self) -> None:
         """Forget requests and pending faults, and undo delay_seconds and html_files."""
+        self._clear_faults()
         with self._lock:
             self.requests.clear()
             self.file_requests.clear()
-            for queue in self._faults.values():
-                queue.clear()
         self.delay_seconds, self.html_files = 0.0, False
-
-    @property
-    def root(self) -> str:
-        """http://127.0.0.1:<port>: where the fake serves its files."""
-        return f"http://127.0.0.1:{self._server.server_port}"
 
     @property
     def url(self) -> str:
@@ -400,14 +370,6 @@ class FakeOpenverse:
     def answer_next(self, document, times: int = 1) -> None:
         """The next `times` searches answer this JSON document as it is (any shape)."""
         self._queue("api", times, lambda: _json(document))
-
-    def _queue(self, on: str, times: int, answer: Callable[[], Response]) -> None:
-        with self._lock:
-            self._faults[on].extend([answer] * times)
-
-    def _fault(self, on: str) -> Response | None:
-        with self._lock:
-            return self._faults[on].popleft() if self._faults[on] else None
 
     # --- answers ---
     @Request.application
