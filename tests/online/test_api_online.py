@@ -97,3 +97,25 @@ def test_previews_may_play_from_exactly_the_jamendo_media_host_and_none_offline(
     csp = create_app({"database_url": catalogue.url, "instance": str(instance)}).test_client() \
         .get("/api/v1/health").headers["Content-Security-Policy"]
     assert "media-src 'self' blob:;" in csp
+
+
+@pytest.mark.parametrize("route,body", [
+    ("/api/v1/tracks/1/fetch", []), ("/api/v1/tracks/1/fetch", {"usable": 5}),
+    ("/api/v1/tracks/1/fetch", {"usable": "commercial"}), ("/api/v1/tracks/99999999/fetch", {}),
+    ("/api/v1/tracks/1/fetch", "monetised"),
+    ("/api/v1/catalog/find-online", {}), ("/api/v1/catalog/find-online", {"emotion": 5}),
+    ("/api/v1/catalog/find-online", {"emotion": "sadness", "limit": True}),
+    ("/api/v1/catalog/find-online", {"emotion": "sadness", "mode": "louder"}),
+    ("/api/v1/catalog/find-online", {"emotion": "sadness", "usable": ["monetised"]}),
+    ("/api/v1/catalog/find-online", {"analysis_id": "1"}),
+    ("/api/v1/catalog/find-online", {"valence": 9, "arousal": 0}),
+    ("/api/v1/recommendations", {"emotion": "sadness", "usable": None, "limit": 3}),
+])
+def test_hostile_bodies_get_a_clear_4xx(api, online, route, body):
+    response = api.post(route, json=body)
+    if route == "/api/v1/recommendations":
+        assert response.status_code == 200         # null means the default, as for every option
+        return
+    assert 400 <= response.status_code < 500, (route, body, response.get_json())
+    assert response.get_json()["error"]["message"]
+    assert online.openverse.requests == [] and online.jamendo.audio_requests == []
