@@ -48,7 +48,8 @@ def utcnow() -> datetime:
 def job_view(job: Job) -> dict:
     return {"id": job.id, "kind": job.kind, "status": job.status,
             "progress": round(100 * job.progress, 1), "stage": job.stage,
-            "analysis_id": job.analysis_id, "error": job.error, "result": job.result,
+            "analysis_id": job.analysis_id, "error": job.error, "error_code": job.error_code,
+            "result": job.result,
             "created_at": job.created_at.isoformat() + "Z", "updated_at": job.updated_at.isoformat() + "Z"}
 
 
@@ -97,7 +98,8 @@ class JobRunner:
             return self.reap()
         with self.store.session() as session:
             result = session.execute(update(Job).where(Job.status.in_(("queued", "running")))
-                                     .values(status="failed", error=STOPPED, updated_at=utcnow()))
+                                     .values(status="failed", error=STOPPED, error_code="server_stopped",
+                                             updated_at=utcnow()))
             return result.rowcount or 0
 
     def reap(self, stale: float | None = None) -> int:
@@ -106,7 +108,8 @@ class JobRunner:
         with self.store.session() as session:
             result = session.execute(update(Job).where(
                 Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
-                .values(status="failed", stage="failed", error=DIED, updated_at=utcnow()))
+                .values(status="failed", stage="failed", error=DIED, error_code="worker_died",
+                        updated_at=utcnow()))
             return result.rowcount or 0
 
     def reap_now_and_then(self) -> None:
@@ -169,10 +172,10 @@ class JobRunner:
         except Cancelled:
             self._set(job_id, status="cancelled", stage="cancelled")
         except MoodifyError as exc:
-            self._set(job_id, status="failed", stage="failed", error=str(exc))
+            self._set(job_id, status="failed", stage="failed", error=str(exc), error_code=exc.code)
         except Exception as exc:  # a bug: keep the server up, say so, log the trace
             log.exception("job %s failed", job_id)
-            self._set(job_id, status="failed", stage="failed",
+            self._set(job_id, status="failed", stage="failed", error_code="internal",
                       error=f"internal error ({type(exc).__name__}); nothing was stored: "
                             "try again, and report it if it repeats")
         finally:

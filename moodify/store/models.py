@@ -140,6 +140,7 @@ class Job(Base):
     stage: Mapped[str] = mapped_column(String(200), default="")
     analysis_id: Mapped[int | None] = mapped_column(ForeignKey("analyses.id"))
     error: Mapped[str | None] = mapped_column(Text)
+    error_code: Mapped[str | None] = mapped_column(String(64))  # the MoodifyError code, for the app's words
     result: Mapped[dict | None] = mapped_column(JSON)            # what an import or render made
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

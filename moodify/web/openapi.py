@@ -143,6 +143,8 @@ SCHEMAS = {
         "status": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
         "progress": {"type": "number", "description": "0-100"}, "stage": {"type": "string"},
         "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
+        "error_code": {"type": ["string", "null"], "description": "why it failed, as a code (the error "
+                       "codes of the API, plus server_stopped, worker_died, internal)"},
         "result": {"type": ["object", "null"], "description": "an import's {imported, skipped, failed}; "
                    "a render's {path, duration, start, loudness_lufs, speech, video_copied, licence, "
                    "attribution}; a fetch's {track_id, duration_s, fetched}; a find-online's {query, added, "

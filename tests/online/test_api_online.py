@@ -119,3 +119,13 @@ def test_hostile_bodies_get_a_clear_4xx(api, online, route, body):
     assert 400 <= response.status_code < 500, (route, body, response.get_json())
     assert response.get_json()["error"]["message"]
     assert online.openverse.requests == [] and online.jamendo.audio_requests == []
+
+
+def test_a_fetch_that_fails_in_its_job_says_why_as_a_code(api, online):
+    shown = api.post("/api/v1/recommendations", json={"emotion": "happiness", "limit": 50}).get_json()
+    track = next(t for t in shown["tracks"] if t["use"]["video"] and t["use"]["needs_download"])
+    online.jamendo.html_downloads = True
+    started = api.post(f"/api/v1/tracks/{track['id']}/fetch", json={})
+    failed = poll(api, started.headers["Location"])
+    assert failed["status"] == "failed" and failed["error_code"] == "download_refused"
+    assert "instead of audio" in failed["error"]
