@@ -1,7 +1,10 @@
 // End-to-end: a real browser (Debian's Chromium, driven by playwright-core) against a running
 // Moodify server. Compose a post with a caption and a photo, wait for the reading and ten
-// tracks, like one, reload and see it kept, switch to uplift and see the list change, look at
-// the history, switch the language. A screenshot of each screen goes to SCREENSHOTS.
+// tracks, like one, reload and see it kept, switch to uplift and see the list change; see each
+// track's licence, keep only music for monetised posts (remembered across a reload), put a
+// Jamendo track into a video with its credit line, find more music online; import your own music
+// and render it; look at the history, switch the language. A screenshot of each screen goes to
+// SCREENSHOTS. The server is expected to talk to the fake Jamendo and Openverse (tests/fakes).
 //
 //   MOODIFY_URL=http://127.0.0.1:5000 PHOTO=face.jpg SCREENSHOTS=../docs/screenshots node e2e/run.mjs
 
@@ -22,11 +25,14 @@ mkdirSync(SHOTS, { recursive: true });
 const browser = await chromium.launch({
   executablePath: BROWSER,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run"],
+         "--no-first-run", "--autoplay-policy=no-user-gesture-required"],
 });
-const step = (name) => console.log(`e2e: ${name}`);
+const began = Date.now();
+const seconds = () => ((Date.now() - began) / 1000).toFixed(1);
+const step = (name) => console.log(`e2e: ${name} (at ${seconds()} s)`);
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE });
   const page = await context.newPage();
   page.setDefaultTimeout(90_000);
   // Each screen as a phone shows it, scrolled to what the step is about.
@@ -35,6 +41,13 @@ try {
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
   const titles = async () => page.locator("[data-testid=track] .track-title").allInnerTexts();
+  const badges = async () => page.locator("[data-testid=track] .licence-badge").allInnerTexts();
+  const fetchVideo = async (link) => {
+    const file = await page.request.get(BASE + await link.getAttribute("href"));
+    assert.equal(file.status(), 200);
+    assert.equal(file.headers()["content-type"], "video/mp4");
+    assert.ok((await file.body()).length > 10_000);
+  };
 
   step("compose");
   await page.goto(BASE);
@@ -77,23 +90,81 @@ try {
   assert.match(page.url(), /mode=uplift/);
   await shot("4-uplift", ".music");
 
+  step("licences: real names, a badge on every track");
+  const cards = page.locator("[data-testid=track]");
+  assert.ok(await page.locator("[data-testid=track][data-source=jamendo]").count() > 0,
+            "the happy post's list includes Jamendo tracks");
+  for (const title of await titles()) assert.doesNotMatch(title, /^Jamendo track \d+$/, "names were looked up");
+  assert.equal((await badges()).length, await cards.count());
+  const popular = cards.filter({ has: page.locator(".licence-badge", { hasText: "Popular song" }) });
+  if (await popular.count()) {
+    assert.match(await popular.first().innerText(), /music picker of Instagram, TikTok or YouTube Shorts/);
+    assert.equal(await popular.first().locator(".find-on a").count(), 3);
+  }
+  const usableTrack = "[data-testid=track]:has(.licence-badge[data-tone=ok]), [data-testid=track]:has(.licence-badge[data-tone=personal])";
+  await shot("9-licences", await page.locator(usableTrack).count() ? usableTrack : "[data-testid=track][data-source=jamendo]");
+
+  step("only music for monetised posts, remembered across a reload");
+  const monetisedOnly = () => page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll("[data-testid=track] .licence-badge")].map((e) => e.textContent);
+    return shown.length > 0 && shown.every((text) => /OK for monetised posts|Your music/.test(text));
+  });
+  await page.getByRole("radio", { name: "Monetised posts" }).check();
+  await monetisedOnly();
+  await page.reload();
+  await page.locator("[data-testid=track]").first().waitFor();
+  assert.equal(await page.getByRole("radio", { name: "Monetised posts" }).isChecked(), true);
+  await monetisedOnly();
+
+  step("a Jamendo track into the video: fetched, rendered, with its credit line");
+  const cc = cards.filter({ has: page.getByRole("button", { name: "Use in video" }) })
+    .and(page.locator("[data-source=jamendo]")).first();
+  const ccTitle = await cc.locator(".track-title").innerText();
+  await cc.getByRole("button", { name: "Use in video" }).click();
+  await cc.locator(".wave").waitFor();          // its audio was fetched and analysed
+  await cc.locator(".render input[type=file]").setInputFiles(VIDEO);
+  await cc.getByRole("button", { name: "Make the video" }).click();
+  const ccDownload = cc.getByRole("link", { name: "Download the video" });
+  await ccDownload.waitFor();
+  await fetchVideo(ccDownload);
+  const credit = await cc.locator(".render-credit .credit-line").innerText();
+  assert.ok(credit.startsWith(`Music: "${ccTitle}" by `) && /licensed under CC BY/.test(credit), credit);
+  await cc.locator(".render-credit").getByRole("button", { name: "Copy credit" }).click();
+  await cc.locator(".render-credit").getByText("Copied: paste it under your post.").waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), credit);
+
+  step("too few short tracks for monetised posts: find more online");
+  assert.equal(await page.locator(".online-line").count(), 0, "online features are on: no line says otherwise");
+  await page.getByLabel("Longest").selectOption("60");
+  const shortfall = page.getByTestId("shortfall");
+  await shortfall.waitFor();
+  assert.match(await shortfall.innerText(), /Only \d of 10 tracks may be used for monetised posts\. For more:/);
+  await shortfall.getByRole("button", { name: "Find more online" }).click();
+  await page.locator(".notices [role=status]").filter({ hasText: /Added [1-9]\d* tracks? from Openverse/ }).waitFor();
+  await page.locator("[data-testid=track][data-source=openverse]").first().waitFor();   // the list was refreshed
+  await page.getByLabel("Longest").selectOption("");
+
   step("import your own music, pick it, render, download");
   await page.locator("#music-files").setInputFiles(MUSIC);
   await page.getByRole("status").filter({ hasText: /1 imported|already there/ }).waitFor();
   await page.getByLabel("Only your music").check();
-  const mine = page.locator("[data-testid=track]").first();
+  const mine = page.locator("[data-testid=track][data-source=user]").first();
   await mine.getByRole("button", { name: "Use in video" }).waitFor();
+  // Its preview starts where the list suggests (the best stretch for a video).
+  const from = await mine.locator(".preview-from").count() ? await mine.locator(".preview-from").innerText() : "0:00";
+  const suggested = from.match(/(\d+):(\d+)/).slice(1).reduce((m, s) => 60 * Number(m) + Number(s));
+  const player = mine.locator("audio");
+  await player.evaluate((audio) => { audio.muted = true; return audio.play(); });
+  await page.waitForFunction((audio) => audio.currentTime > 0, await player.elementHandle());
+  const heard = await player.evaluate((audio) => { audio.pause(); return audio.currentTime; });
+  assert.ok(heard >= suggested && heard < suggested + 3, `the preview started at ${heard} s, not ${suggested} s`);
   await mine.getByRole("button", { name: "Use in video" }).click();
   await mine.locator(".wave").waitFor();
   await mine.locator(".render input[type=file]").setInputFiles(VIDEO);
   await mine.getByRole("button", { name: "Make the video" }).click();
   const download = mine.getByRole("link", { name: "Download the video" });
   await download.waitFor();
-  const href = await download.getAttribute("href");
-  const file = await page.request.get(BASE + href);
-  assert.equal(file.status(), 200);
-  assert.equal(file.headers()["content-type"], "video/mp4");
-  assert.ok((await file.body()).length > 10_000);
+  await fetchVideo(download);
   await shot("8-render", ".render");
 
   step("history");
@@ -109,12 +180,13 @@ try {
   await page.getByRole("button", { name: "기록" }).waitFor();
   await page.getByRole("button", { name: "작성" }).click();
   await page.locator("[data-testid=track]").first().waitFor();
+  await page.locator(".licence-badge", { hasText: /내 음악|수익 창출 게시물에도 사용 가능/ }).first().waitFor();
   await shot("6-korean", ".reading");
 
   step("desktop");
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot("7-desktop", ".reading");
-  console.log("e2e: passed");
+  console.log(`e2e: passed (${seconds()} s)`);
 } finally {
   await browser.close();
 }

@@ -6,9 +6,12 @@ import { History } from "./History";
 import { SignIn } from "./SignIn";
 import { type Lang, saveLang, savedLang, STRINGS } from "./i18n";
 import { ReadingView } from "./ReadingView";
+import { Notices } from "./music/Notices";
+import { UsableFilter } from "./music/UsableFilter";
+import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
-import { ImportMusic, RenderPanel } from "./YourMusic";
-import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track } from "./types";
+import { ImportMusic } from "./YourMusic";
+import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track, Usable } from "./types";
 
 /** "#/analysis/12?mode=uplift" <-> {id, mode}: a reload opens the same reading and music. */
 export function parseHash(hash: string): { id: number | null; mode: Mode } {
@@ -29,6 +32,7 @@ export function App() {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [mode, setMode] = useState<Mode>(parseHash(location.hash).mode);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [usable, setUsable] = useState<Usable>("any");     // remembered per account, below
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
@@ -43,6 +47,11 @@ export function App() {
   }, []);
 
   useEffect(() => { document.documentElement.lang = lang; saveLang(lang); }, [lang]);
+  useEffect(() => { if (account) setUsable(savedUsable(accountKey(account))); }, [account]);
+  const chooseUsable = (chosen: Usable) => {
+    setUsable(chosen);
+    if (account) saveUsable(accountKey(account), chosen);
+  };
 
   const open = useCallback(async (id: number) => {
     try {
@@ -73,12 +82,12 @@ export function App() {
     if (!analysis) return;
     let current = true;
     const timer = setTimeout(() => {
-      api.recommend(analysis.id, mode, filters)
+      api.recommend(analysis.id, mode, filters, usable)
         .then((list) => { if (current) setRecs(list); })
         .catch((e: Error) => { if (current) setError(e.message); });
     }, filters.genre ? 300 : 0);
     return () => { current = false; clearTimeout(timer); };
-  }, [analysis, mode, filters]);
+  }, [analysis, mode, filters, usable]);
 
   const analyse = async () => {
     setError(null);
@@ -157,11 +166,14 @@ export function App() {
             {analysis && (
               <section className="card music" aria-labelledby="music-title">
                 <h2 id="music-title">{t.music}</h2>
-                <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} t={t} />
+                <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} t={t}>
+                  <UsableFilter value={usable} onChange={chooseUsable} t={t} />
+                </Controls>
                 <ImportMusic t={t} onImported={() => setFilters({ ...filters })} />
-                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t}
-                                    renderPanel={(track) => <RenderPanel track={track} video={draft.video}
-                                                                         analysisId={analysis.id} t={t} />} />}
+                {recs && <Notices key={analysis.id} recs={recs} analysisId={analysis.id} mode={mode} usable={usable}
+                                  onFound={() => setFilters({ ...filters })} t={t} />}
+                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t} online={recs.online}
+                                    video={{ file: draft.video, analysisId: analysis.id, usable }} />}
               </section>
             )}
           </>

@@ -1,12 +1,16 @@
 import { type ReactNode, useState } from "react";
 import type { Strings } from "./i18n";
-import type { FeedbackKind, Filters, Mode, Track } from "./types";
+import { LicenceLine, PlatformLinks } from "./music/Licence";
+import { Preview } from "./music/Preview";
+import { UseInVideo, type VideoContext } from "./music/UseInVideo";
+import type { FeedbackKind, Filters, Mode, Online, Track } from "./types";
 
 const MODES: Mode[] = ["match", "uplift", "calm"];
 const DURATIONS = [null, 60, 120, 180, 300];
 
-export function Controls({ mode, setMode, filters, setFilters, t }: {
+export function Controls({ mode, setMode, filters, setFilters, t, children }: {
   mode: Mode; setMode: (m: Mode) => void; filters: Filters; setFilters: (f: Filters) => void; t: Strings;
+  children?: ReactNode;
 }) {
   return (
     <div className="controls">
@@ -38,6 +42,7 @@ export function Controls({ mode, setMode, filters, setFilters, t }: {
         <input type="text" value={filters.genre} size={10} placeholder="pop, ambient…"
                onChange={(e) => setFilters({ ...filters, genre: e.target.value })} />
       </label>
+      {children}
     </div>
   );
 }
@@ -59,15 +64,17 @@ function FeedbackButtons({ track, onFeedback, t }: {
   );
 }
 
-export function TrackList({ tracks, onFeedback, t, renderPanel }: {
+/** The tracks, each with what its licence allows, a preview, feedback and, given `video`,
+ * the way into a video (one render panel open at a time). */
+export function TrackList({ tracks, onFeedback, t, online, video }: {
   tracks: Track[]; onFeedback: (track: Track, kind: FeedbackKind) => void; t: Strings;
-  renderPanel?: (track: Track) => ReactNode;
+  online?: Online; video?: VideoContext;
 }) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <ol className="tracks">
       {tracks.map((track) => (
-        <li key={track.id} className="track" data-testid="track">
+        <li key={track.id} className="track" data-testid="track" data-source={track.source}>
           <div className="track-head">
             <strong className="track-title">{track.title}</strong>
             {track.artist && <span className="artist"> · {track.artist}</span>}
@@ -76,20 +83,16 @@ export function TrackList({ tracks, onFeedback, t, renderPanel }: {
           </div>
           <p className="tags">{[...track.tags, ...track.genres].slice(0, 6).join(" · ")}</p>
           <ul className="reasons">{track.reasons.slice(0, 3).map((r) => <li key={r}>{r}</li>)}</ul>
+          <LicenceLine track={track} t={t} />
+          <PlatformLinks track={track} t={t} />
           <div className="track-foot">
-            {track.preview_url
-              ? <audio controls preload="none" src={track.preview_url} aria-label={`${t.preview}: ${track.title}`} />
-              : <span className="hint">{t.noPreview}</span>}
+            <Preview track={track} online={online} t={t} />
             {track.url && <a href={track.url} target="_blank" rel="noreferrer">{t.source}</a>}
-            <span className="license">{t.license}: {track.license}</span>
           </div>
           <FeedbackButtons track={track} onFeedback={onFeedback} t={t} />
-          {track.source === "user" && renderPanel && (
-            <>
-              <button type="button" aria-expanded={open === track.id}
-                      onClick={() => setOpen(open === track.id ? null : track.id)}>{t.useInVideo}</button>
-              {open === track.id && renderPanel(track)}
-            </>
+          {video && (
+            <UseInVideo track={track} video={video} open={open === track.id} t={t}
+                        onToggle={(opening) => setOpen(opening ? track.id : null)} />
           )}
         </li>
       ))}

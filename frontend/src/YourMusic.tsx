@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
 import * as api from "./api";
 import type { Strings } from "./i18n";
+import { CopyCredit } from "./music/CopyCredit";
+import { errorText, jobErrorText, stageText } from "./music/words";
 import { heights, snapStart } from "./segment";
-import type { ImportResult, Job, RenderResult, Segment, Track } from "./types";
+import type { ImportResult, Job, RenderResult, Segment, Track, Usable } from "./types";
 
 /** Import audio files into the library; onImported refreshes the music list. */
 export function ImportMusic({ t, onImported }: { t: Strings; onImported: () => void }) {
@@ -48,9 +50,10 @@ function videoLength(file: File): Promise<number> {
   });
 }
 
-/** The chosen part of an imported track over its loudness, movable; then render and download. */
-export function RenderPanel({ track, video, analysisId, t }: {
-  track: Track; video: File | null; analysisId?: number; t: Strings;
+/** The chosen part of a track whose audio is here over its loudness, movable; then render,
+ * download, and the credit line its licence asks for. */
+export function RenderPanel({ track, video, analysisId, usable = "any", t }: {
+  track: Track; video: File | null; analysisId?: number; usable?: Usable; t: Strings;
 }) {
   const [file, setFile] = useState<File | null>(video);
   const [length, setLength] = useState(15);
@@ -64,8 +67,8 @@ export function RenderPanel({ track, video, analysisId, t }: {
   useEffect(() => {
     api.getSegment(track.id, length, analysisId)
       .then((s) => { setSegment(s); setStart(s.start); })
-      .catch((e: Error) => setError(e.message));
-  }, [track.id, length, analysisId]);
+      .catch((e: Error) => setError(errorText(e, t)));
+  }, [track.id, length, analysisId]);     // not `t`: switching language must not reset a moved start
   const bars = useMemo(() => (segment ? heights(segment.energy) : []), [segment]);
 
   const make = async () => {
@@ -73,12 +76,12 @@ export function RenderPanel({ track, video, analysisId, t }: {
     setError(null);
     setDone(null);
     try {
-      const started = await api.startRender(file, track.id, start, analysisId);
+      const started = await api.startRender(file, track.id, start, analysisId, usable);
       const ended = await api.waitForJob(started.id, setJob);
       if (ended.status === "done") setDone({ id: ended.id, result: ended.result as RenderResult });
-      else setError(ended.error);
+      else setError(jobErrorText(ended, t));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, t));
     } finally {
       setJob(null);
     }
@@ -116,13 +119,21 @@ export function RenderPanel({ track, video, analysisId, t }: {
       <button type="button" className="primary" disabled={!file || !segment || job !== null} onClick={make}>
         {t.render}
       </button>
-      {job && <p aria-live="polite">{t.rendering}: {job.stage} <progress max={100} value={job.progress} /></p>}
+      {job && <p aria-live="polite">{t.rendering}: {stageText(job.stage, t)} <progress max={100} value={job.progress} /></p>}
       {error && <p className="error" role="alert">{error}</p>}
       {done && (
-        <p role="status">
-          {t.renderDone(done.result.loudness_lufs)}{" "}
-          <a href={api.renderedFileUrl(done.id)} download>{t.download}</a>
-        </p>
+        <>
+          <p role="status">
+            {t.renderDone(done.result.loudness_lufs)}{" "}
+            <a href={api.renderedFileUrl(done.id)} download>{t.download}</a>
+          </p>
+          {done.result.attribution && (
+            <div className="render-credit">
+              <p className="hint">{t.tracks.creditForPost}</p>
+              <CopyCredit text={done.result.attribution} t={t} />
+            </div>
+          )}
+        </>
       )}
     </div>
   );

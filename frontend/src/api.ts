@@ -1,9 +1,10 @@
 // Every call the web app makes to the JSON API lives here.
 
-import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Segment } from "./types";
+import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Segment, Usable } from "./types";
 
+/** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
 export class ApiError extends Error {
-  constructor(public status: number, message: string) {
+  constructor(public status: number, message: string, public code: string | null = null) {
     super(message);
   }
 }
@@ -23,7 +24,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
+    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.code ?? null);
   }
   return body as T;
 }
@@ -80,8 +81,9 @@ export const getAnalysis = (id: number) => call<Analysis>(`/analyses/${id}`);
 export const listAnalyses = () =>
   call<{ analyses: Analysis[]; total: number }>("/analyses?per_page=50");
 
-export function recommendationBody(mode: Mode, filters: Filters): Record<string, unknown> {
+export function recommendationBody(mode: Mode, filters: Filters, usable: Usable = "any"): Record<string, unknown> {
   const body: Record<string, unknown> = { mode, limit: 10 };
+  if (usable !== "any") body.usable = usable;
   if (filters.instrumental) body.instrumental = true;
   if (filters.ownMusic) body.own_music = true;
   if (filters.maxDuration) body.max_duration = filters.maxDuration;
@@ -90,9 +92,9 @@ export function recommendationBody(mode: Mode, filters: Filters): Record<string,
   return body;
 }
 
-export const recommend = (analysisId: number, mode: Mode, filters: Filters) =>
+export const recommend = (analysisId: number, mode: Mode, filters: Filters, usable: Usable = "any") =>
   call<RecommendationList>(`/analyses/${analysisId}/recommendations`,
-    json("POST", recommendationBody(mode, filters)));
+    json("POST", recommendationBody(mode, filters, usable)));
 
 export const sendFeedback = (trackId: number, kind: FeedbackKind, recommendationId: number) =>
   call<unknown>("/feedback", json("POST", { track_id: trackId, kind, recommendation_id: recommendationId }));
@@ -107,12 +109,22 @@ export const getSegment = (trackId: number, length: number, analysisId?: number)
   call<Segment>(`/tracks/${trackId}/segment?length=${length.toFixed(2)}` +
     (analysisId ? `&analysis_id=${analysisId}` : ""));
 
-export function startRender(video: File, trackId: number, start: number, analysisId?: number): Promise<Job> {
+/** Download and analyse a catalogue track's audio (a job); 409 with the reason's code when it may not. */
+export const fetchTrack = (trackId: number, usable: Usable) =>
+  call<Job>(`/tracks/${trackId}/fetch`, json("POST", { usable }));
+
+/** Add Creative Commons music for this analysis from Openverse (a job); 409 "offline" when offline. */
+export const findOnline = (analysisId: number, mode: Mode, usable: Usable, limit = 10) =>
+  call<Job>("/catalog/find-online", json("POST", { analysis_id: analysisId, mode, usable, limit }));
+
+export function startRender(video: File, trackId: number, start: number, analysisId?: number,
+                            usable: Usable = "any"): Promise<Job> {
   const form = new FormData();
   form.append("video", video, video.name);
   form.append("track_id", String(trackId));
   form.append("start", start.toFixed(3));
   if (analysisId) form.append("analysis_id", String(analysisId));
+  form.append("usable", usable);
   return call<Job>("/renders", { method: "POST", body: form });
 }
 

@@ -1,5 +1,6 @@
 // Interface text in English and Korean. The choice is remembered in localStorage.
 
+import { MUSIC } from "./music/messages";
 import type { Emotion, Mode } from "./types";
 
 export type Lang = "en" | "ko";
@@ -49,9 +50,7 @@ const en = {
   match: "match",
   yourTaste: "+ your taste",
   source: "Source",
-  license: "Licence",
   preview: "Preview",
-  noPreview: "no preview",
   open: "Open",
   noHistory: "No analyses yet.",
   chosenTracks: "Chosen",
@@ -84,6 +83,7 @@ const en = {
     surprise: "surprised", disgust: "disgusted", neutral: "neutral",
   } as Record<Emotion, string>,
   kinds: { text: "caption", image: "photo", audio: "sound", video: "video" } as Record<string, string>,
+  tracks: MUSIC.en,
 };
 
 export type Strings = typeof en;
@@ -132,9 +132,7 @@ const ko: Strings = {
   match: "일치",
   yourTaste: "+ 내 취향",
   source: "출처",
-  license: "라이선스",
   preview: "미리 듣기",
-  noPreview: "미리 듣기 없음",
   open: "열기",
   noHistory: "아직 분석한 게시물이 없습니다.",
   chosenTracks: "선택한 곡",
@@ -166,6 +164,7 @@ const ko: Strings = {
     surprise: "놀람", disgust: "혐오", neutral: "중립",
   },
   kinds: { text: "캡션", image: "사진", audio: "소리", video: "영상" },
+  tracks: MUSIC.ko,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };

@@ -4,6 +4,8 @@ export const EMOTIONS = ["happiness", "sadness", "anger", "fear", "surprise", "d
 export type Emotion = (typeof EMOTIONS)[number];
 export type Mode = "match" | "uplift" | "calm";
 export type FeedbackKind = "like" | "skip" | "chosen";
+export const USABLE = ["any", "personal", "monetised"] as const;
+export type Usable = (typeof USABLE)[number];
 
 export interface Reading {
   label: Emotion;
@@ -58,8 +60,38 @@ export interface Job {
   stage: string;
   analysis_id: number | null;
   error: string | null;
-  result?: ImportResult | RenderResult | null;
+  error_code?: string | null;   // why it failed, as a code the app has words for
+  result?: ImportResult | RenderResult | FetchResult | FindOnlineResult | null;
   analysis?: Analysis;
+}
+
+/** What a track's licence lets a person do (moodify/licence.py). */
+export interface Licence {
+  kind: "creative-commons" | "platform" | "own" | "unknown";
+  code: string | null;              // "CC BY-NC-SA 3.0", "CC0 1.0", "PDM 1.0"
+  url: string | null;               // the licence deed
+  commercial_use: boolean | null;   // null: not known
+  video_sync: boolean | null;       // may be put to a video (not under NoDerivatives); null: not known
+  attribution: string | null;       // the credit line to paste under the post
+  share_alike: boolean;
+}
+
+export const USE_REASONS = ["platform_only", "licence_not_checked", "licence_unknown", "no_derivatives",
+  "non_commercial", "download_not_allowed", "no_audio_source", "unavailable", "offline"] as const;
+export type UseReason = (typeof USE_REASONS)[number];
+
+/** Whether the track can be put into a video here, and if not, why. */
+export interface Use {
+  video: boolean;
+  reason: UseReason | null;
+  needs_download: boolean;          // its audio is fetched first (POST /tracks/{id}/fetch)
+}
+
+/** Where the preview starts and the video's music comes from, as a list suggests it. */
+export interface SuggestedSegment {
+  start: number;
+  end: number;
+  basis: "analysed" | "estimated";
 }
 
 export interface Track {
@@ -68,6 +100,7 @@ export interface Track {
   artist: string | null;
   album: string | null;
   source: string;
+  source_id?: string;
   tags: string[];
   genres: string[];
   instruments: string[];
@@ -79,7 +112,14 @@ export interface Track {
   url: string | null;
   sample_url: string | null;
   preview_url: string | null;
-  license: string;
+  license: string;                  // the licence as its source states it (prose)
+  licence: Licence;
+  find_on: { youtube_music: string; spotify: string; apple_music: string } | null;   // popular songs
+  image_url?: string | null;        // not shown: the CSP allows no remote images
+  playable: boolean;
+  available: boolean;
+  use: Use;
+  segment?: SuggestedSegment | null;
   score: number;
   score_parts: { base: number; personal?: number; [part: string]: number | undefined };
   reasons: string[];
@@ -108,6 +148,45 @@ export interface RenderResult {
   start: number;
   loudness_lufs: number;
   video_copied: boolean;
+  licence?: Licence | null;
+  attribution?: string | null;      // the credit line to paste under the post
+}
+
+export interface FetchResult {
+  track_id: number;
+  duration_s: number;
+  fetched: boolean;
+}
+
+export interface FoundTrack {
+  id: number;
+  title: string;
+  artist: string | null;
+  emotion: string;
+  licence: Licence;
+}
+
+export interface FindOnlineResult {
+  query: string;
+  added: FoundTrack[];
+  known: FoundTrack[];
+  skipped: { openverse_id: string; title: string; reason: string }[];
+}
+
+export const REMEDIES = ["set_jamendo_client_id", "enrich_jamendo", "find_online", "import_own"] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+/** What a list of recommendations says beside its tracks (moodify/listing.py). */
+export type Notice =
+  | { code: "jamendo_looked_up"; count: number; unavailable: number }
+  | { code: "jamendo_lookup_failed"; reason: string }
+  | { code: "shortfall"; asked: number; found: number; usable: Usable; remedies: Remedy[] };
+
+/** Which online features are on. */
+export interface Online {
+  offline: boolean;
+  jamendo: "on" | "offline" | "no_client_id";
+  openverse: "on" | "offline";
 }
 
 export interface RecommendationList {
@@ -115,6 +194,8 @@ export interface RecommendationList {
   reading: Reading;
   target: { mode: Mode; valence: number; arousal: number };
   tracks: Track[];
+  notices: Notice[];
+  online: Online;
 }
 
 export interface Filters {

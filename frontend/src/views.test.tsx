@@ -41,6 +41,9 @@ describe("the tracks", () => {
     id: 7, title: "Rain", artist: "Kim", album: null, source: "deam", tags: ["sad"], genres: ["piano"],
     instruments: [], emotion: "sadness", valence: -0.5, arousal: -0.4, duration_s: 200, instrumental: true,
     url: "https://example.org/7", sample_url: null, preview_url: null, license: "CC BY", score: 1.01,
+    licence: { kind: "creative-commons", code: "CC BY", url: null, commercial_use: true, video_sync: true,
+               attribution: 'Music: "Rain" by Kim, licensed under CC BY', share_alike: false },
+    find_on: null, playable: false, available: true, use: { video: false, reason: "no_audio_source", needs_download: false },
     score_parts: { base: 0.83, personal: 0.9 },
     reasons: ["listeners rated it sad"], feedback: "like",
   };

@@ -1,5 +1,6 @@
 """The web app end to end: the real server (`moodify serve`) and a real browser (Debian's
 Chromium via playwright-core, frontend/e2e/run.mjs). Screenshots land in docs/screenshots.
+The server's online services are the local fakes (tests/fakes): no real network is used.
 
 Needs the built app, node_modules and /usr/bin/chromium: without them the test is skipped and
 says why, except under CI=true, where that is a failure (`make test` builds the app;
@@ -18,6 +19,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.fakes.jamendo import FakeJamendo
+from tests.fakes.openverse import FakeOpenverse
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
@@ -41,11 +45,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture()
-def server(tmp_path):
+def online():
+    """The fake Jamendo (names, licences, streams, downloads) and Openverse, as the server's env."""
+    with FakeJamendo() as jamendo, FakeOpenverse() as openverse:
+        yield {"MOODIFY_JAMENDO_CLIENT_ID": "e2e-client", "MOODIFY_JAMENDO_API_URL": jamendo.url,
+               "MOODIFY_JAMENDO_AUDIO_HOST": jamendo.root, "MOODIFY_OPENVERSE_API_URL": openverse.url}
+
+
+@pytest.fixture()
+def server(tmp_path, online):
     """A fresh installation (it builds its catalogue on first start, as `make run` does)."""
     port = _free_port()
-    env = {**os.environ, "MOODIFY_INSTANCE": str(tmp_path / "instance")}
+    env = {**os.environ, "MOODIFY_INSTANCE": str(tmp_path / "instance"), **online}
     env.pop("MOODIFY_DATABASE_URL", None)
+    env.pop("MOODIFY_OFFLINE", None)
     process = subprocess.Popen([sys.executable, "-m", "moodify", "serve", "--port", str(port)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
@@ -63,7 +76,7 @@ def server(tmp_path):
     process.wait(timeout=20)
 
 
-def test_compose_read_like_reload_uplift_render_history(server, tmp_path):
+def test_compose_read_like_reload_uplift_licences_render_history(server, tmp_path):
     reason = _missing()
     if reason:
         if os.environ.get("CI") == "true":
@@ -82,8 +95,9 @@ def test_compose_read_like_reload_uplift_render_history(server, tmp_path):
     result = subprocess.run(["node", "e2e/run.mjs"], cwd=FRONTEND, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "MOODIFY_URL": server, "PHOTO": str(photo), "MUSIC": str(music),
                                  "VIDEO": str(video), "SCREENSHOTS": str(SHOTS)})
+    print(result.stdout)      # each step and when it began: `pytest -s` shows them
     assert result.returncode == 0, result.stdout + result.stderr
     assert "e2e: passed" in result.stdout
     for name in ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop",
-                 "8-render"):
+                 "8-render", "9-licences"):
         assert (SHOTS / f"{name}.png").stat().st_size > 5_000
