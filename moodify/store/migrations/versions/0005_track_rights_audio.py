@@ -1,5 +1,5 @@
 """what online services tell about a track (names, licence deed, stream, download), whether it is
-still available, catalogue audio fetched for rendering, and a failed job's error code
+still available, and catalogue audio fetched for rendering
 
 Revision ID: 0005
 Revises: 0004
@@ -27,7 +27,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column('available', sa.Boolean(), nullable=False, server_default=sa.true()))
         batch.add_column(sa.Column('enriched_at', sa.DateTime(), nullable=True))
         batch.create_index('ix_tracks_enriched_at', ['enriched_at'], unique=False)
-    op.add_column('jobs', sa.Column('error_code', sa.String(length=64), nullable=True))
     op.create_table('track_audio',
     sa.Column('track_id', sa.Integer(), nullable=False),
     sa.Column('path', sa.String(length=1000), nullable=False),
@@ -42,7 +41,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('track_audio')
-    op.drop_column('jobs', 'error_code')
     with op.batch_alter_table('tracks') as batch:
         batch.drop_index('ix_tracks_enriched_at')
         for column in ('enriched_at', 'available', 'image_url', 'download_allowed', 'download_url',
