@@ -5,8 +5,9 @@ and the `offline` setting.
     get_json(url, params, ...)         -> the decoded JSON document; retries connection errors,
                                           timeouts, 429 and 5xx with exponential backoff (tenacity),
                                           waiting what Retry-After asks when it says
-    download(url, dest, max_bytes=...) -> the file, streamed; refused when it is larger than the
-                                          cap or is a web page instead of audio
+
+Downloads (size caps, web pages instead of audio, where a file may come from) are in
+moodify.online.downloads.
 
 Only what the caller puts in the URL and its parameters is sent (track ids, mood words), never a
 person's media.
@@ -15,10 +16,9 @@ person's media.
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 import requests
 from tenacity import (RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter)
@@ -27,11 +27,10 @@ from tenacity import Retrying
 from moodify import config
 from moodify.errors import MoodifyError
 
+T = TypeVar("T")
 USER_AGENT = "Moodify/0.1 (background music for social posts; https://github.com/moodify)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 CHUNK = 1 << 16
-# Content types a failed download (an error or login page) comes back as instead of audio.
-NOT_AUDIO = ("text/html", "text/plain", "application/json", "application/xml", "text/xml")
 
 
 class OnlineError(MoodifyError):
@@ -78,7 +77,7 @@ class DownloadRefused(OnlineError):
     code = "download_refused"
 
 
-class _Retryable(Exception):
+class Retryable(Exception):
     """A failed attempt worth repeating (connection error, timeout, 429, 5xx)."""
 
     def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None) -> None:
@@ -118,7 +117,7 @@ def new_session() -> requests.Session:
     return session
 
 
-def _wait(max_wait: float, base: float) -> Callable[[RetryCallState], float]:
+def backoff_wait(max_wait: float, base: float) -> Callable[[RetryCallState], float]:
     backoff = wait_exponential_jitter(multiplier=base, max=max_wait, jitter=base)
 
     def wait(state: RetryCallState) -> float:
@@ -128,35 +127,73 @@ def _wait(max_wait: float, base: float) -> Callable[[RetryCallState], float]:
     return wait
 
 
+def failure(exc: requests.RequestException, service: str) -> Exception:
+    """A requests exception as a failure worth retrying (Retryable) or an OnlineError."""
+    if isinstance(exc, requests.Timeout):
+        return Retryable(f"{service} did not answer in time")
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema)):
+        return OnlineError(f"the address Moodify has for {service} is not a URL it can use: check the "
+                           f"{service.upper()}_API_URL setting", service=service)
+    if isinstance(exc, requests.TooManyRedirects):
+        return OnlineError(f"{service} sent Moodify round in redirects", service=service)
+    # connection refused or reset, an answer cut short (ChunkedEncodingError), a broken encoding
+    return Retryable(f"{service} could not be reached or broke off ({exc.__class__.__name__})")
+
+
 def _attempt(session: requests.Session, url: str, params: dict, timeout, service: str,
              max_wait: float) -> requests.Response:
     try:
         response = session.get(url, params=params, timeout=timeout)
-    except requests.Timeout:
-        raise _Retryable(f"{service} did not answer within {timeout if isinstance(timeout, (int, float)) else sum(timeout)} s") from None
-    except requests.ConnectionError as exc:
-        raise _Retryable(f"{service} could not be reached ({exc.__class__.__name__})") from None
+    except requests.RequestException as exc:
+        raise failure(exc, service) from None
     if response.status_code in RETRY_STATUSES:
         asked = retry_after_seconds(response.headers.get("Retry-After"))
         if response.status_code == 429 and asked is not None and asked > max_wait:
             raise RateLimited(f"{service} asks to wait {asked:.0f} s before the next request: try again later "
                               "(what was done so far is kept)", service=service, retry_after=asked)
-        raise _Retryable(f"{service} answered HTTP {response.status_code}", asked, response.status_code)
+        raise Retryable(f"{service} answered HTTP {response.status_code}", asked, response.status_code)
     return response
 
 
+def within(deadline: float | None, work: Callable[[], T], *, on_late: Callable[[], None], service: str) -> T:
+    """work() if it ends within `deadline` seconds (all of it: name lookup, connecting, a server
+    that trickles its answer a byte at a time); else on_late() (which closes its connections, so
+    the abandoned call ends soon) and a Retryable failure. No deadline: work() as it is."""
+    if deadline is None:
+        return work()
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:          # noqa: BLE001 - handed to the caller below
+            outcome["error"] = exc
+    worker = threading.Thread(target=run, daemon=True, name=f"moodify-{service.lower()}-call")
+    worker.start()
+    worker.join(deadline)
+    if worker.is_alive():
+        on_late()
+        raise Retryable(f"{service} did not answer in time")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def get_json(url: str, params: dict | None = None, *, service: str, timeout: float | tuple = 10.0,
-             attempts: int = 4, max_wait: float = 30.0, backoff: float = 0.5,
+             attempts: int = 4, max_wait: float = 30.0, backoff: float = 0.5, deadline: float | None = None,
              session: requests.Session | None = None):
     """GET url and decode its JSON, retrying what is worth retrying; raises an OnlineError
-    subclass with a message a person can act on."""
+    subclass with a message a person can act on. `deadline`: seconds the whole call may take
+    (`timeout` only bounds each wait for the next bytes)."""
     require_online(service)
     session = session or new_session()
-    retrying = Retrying(stop=stop_after_attempt(max(1, attempts)), wait=_wait(max_wait, backoff),
-                        retry=retry_if_exception(lambda e: isinstance(e, _Retryable)), reraise=True)
+    retrying = Retrying(stop=stop_after_attempt(max(1, attempts)), wait=backoff_wait(max_wait, backoff),
+                        retry=retry_if_exception(lambda e: isinstance(e, Retryable)), reraise=True)
     try:
-        response = retrying(_attempt, session, url, params or {}, timeout, service, max_wait)
-    except _Retryable as exc:
+        response = within(deadline, lambda: retrying(_attempt, session, url, params or {}, timeout, service,
+                                                     max_wait), on_late=session.close, service=service)
+    except Retryable as exc:
         tries = f" ({attempts} attempts)" if attempts > 1 else ""
         if exc.status == 429:
             raise RateLimited(f"{exc.reason}{tries}: it limits how often it may be asked; try again later",
@@ -186,68 +223,3 @@ def _detail(response: requests.Response) -> str:
     document = _decoded(response)
     said = document.get("detail") if isinstance(document, dict) else None
     return f": {str(said)[:200]}" if said else ""
-
-
-@dataclass(frozen=True)
-class Downloaded:
-    path: Path
-    size: int
-    content_type: str
-
-
-def download(url: str, dest: Path, *, service: str, max_bytes: int, timeout: float | tuple = 30.0,
-             progress: Callable[[int, int | None], None] | None = None, attempts: int = 3,
-             session: requests.Session | None = None) -> Downloaded:
-    """Stream url into dest (via dest.part, so a broken download never looks finished).
-    progress(bytes so far, total or None) is called as it goes."""
-    require_online(service)
-    session = session or new_session()
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".part")
-    retrying = Retrying(stop=stop_after_attempt(max(1, attempts)), wait=_wait(30.0, 0.5),
-                        retry=retry_if_exception(lambda e: isinstance(e, _Retryable)), reraise=True)
-    try:
-        size, kind = retrying(_download_once, session, url, partial, service, max_bytes, timeout, progress)
-    except _Retryable as exc:
-        partial.unlink(missing_ok=True)
-        raise OnlineError(f"{exc.reason}: the download did not finish; try again later", service=service) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(dest)
-    return Downloaded(dest, size, kind)
-
-
-def _download_once(session, url, partial: Path, service: str, max_bytes: int, timeout, progress):
-    mb = max_bytes / 2**20
-    try:
-        with session.get(url, stream=True, timeout=timeout) as response:
-            if response.status_code in RETRY_STATUSES:
-                raise _Retryable(f"{service} answered HTTP {response.status_code}",
-                                 retry_after_seconds(response.headers.get("Retry-After")))
-            if response.status_code >= 400:
-                raise DownloadRefused(f"{service} refused the download (HTTP {response.status_code})",
-                                      service=service)
-            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if kind in NOT_AUDIO:
-                raise DownloadRefused(f"{service} sent a {kind} page instead of audio: the file is not "
-                                      "available for download now", service=service)
-            total = int(response.headers["Content-Length"]) if response.headers.get("Content-Length", "").isdigit() else None
-            if total is not None and total > max_bytes:
-                raise DownloadRefused(f"the file is {total / 2**20:.0f} MB, over the {mb:.0f} MB cap "
-                                      "(setting max_download_mb)", service=service)
-            size = 0
-            with open(partial, "wb") as out:
-                for block in response.iter_content(CHUNK):
-                    size += len(block)
-                    if size > max_bytes:
-                        raise DownloadRefused(f"the file is over the {mb:.0f} MB cap (setting max_download_mb)",
-                                              service=service)
-                    out.write(block)
-                    if progress:
-                        progress(size, total)
-    except requests.Timeout:
-        raise _Retryable(f"{service} stopped sending") from None
-    except requests.ConnectionError as exc:
-        raise _Retryable(f"{service} could not be reached ({exc.__class__.__name__})") from None
-    return size, kind

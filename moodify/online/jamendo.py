@@ -73,9 +73,9 @@ class JamendoClient:
         return cls(client_id, config.get("jamendo_api_url").strip())
 
     def tracks(self, ids: Iterable[int], *, timeout: float = 10.0, attempts: int = 4,
-               max_wait: float = 30.0) -> dict[int, JamendoTrack]:
+               max_wait: float = 30.0, deadline: float | None = None) -> dict[int, JamendoTrack]:
         """The tracks Jamendo still has, by id: ids it does not return are absent from the dict.
-        Asks at most MAX_IDS_PER_REQUEST ids a request."""
+        Asks at most MAX_IDS_PER_REQUEST ids a request; `deadline` bounds each request's whole time."""
         found: dict[int, JamendoTrack] = {}
         for batch in _batches(_unique_ids(ids), MAX_IDS_PER_REQUEST):
             params = {"client_id": self.client_id, **TRACK_QUERY,
@@ -83,7 +83,8 @@ class JamendoClient:
                       "limit": len(batch)}               # the default limit (10) would drop the rest
             try:
                 document = http.get_json(f"{self.api_url}/tracks/", params, service=SERVICE, timeout=timeout,
-                                         attempts=attempts, max_wait=max_wait, session=self.session)
+                                         attempts=attempts, max_wait=max_wait, deadline=deadline,
+                                         session=self.session)
             except ServiceRefused as refused:
                 # A 4xx may still carry Jamendo's own error document, which says more.
                 headers = (refused.document or {}).get("headers") if isinstance(refused.document, dict) else None

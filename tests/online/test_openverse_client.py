@@ -193,7 +193,7 @@ def test_an_answer_of_the_wrong_shape_gives_online_error(client, fake, document)
 def test_a_search_that_takes_too_long_gives_online_error(client, fake):
     fake.delay_seconds = 1.0
 
-    with pytest.raises(OnlineError, match="did not answer within"):
+    with pytest.raises(OnlineError, match="did not answer in time"):
         client.search_audio("happy", timeout=0.2, attempts=1)
 
 
