@@ -64,6 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
             "(keyless)."),
     Setting("max_download_mb", "60", "Largest audio file Moodify downloads from an online service, in MB."),
     Setting("max_online_track_seconds", "600", "Longest track `find-online` adds, in seconds."),
+    Setting("catalog_audio_budget_mb", "4096", "Disk the catalogue's fetched audio may use (\"use this "
+            "track\", find-online), in MB; past it, downloads are refused."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -11,8 +11,17 @@ Remedy codes: set_jamendo_client_id, enrich_jamendo, find_online, import_own.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from moodify import config
+from moodify import recommend as ranking
+from moodify.catalog import audio as catalog_audio
+from moodify.catalog.views import track_view
+from moodify.emotion import EmotionEstimate
+from moodify.reasons import reasons
 from moodify.segments import best_segment
+from moodify.store.models import Track
 
 DEFAULT_VIDEO_SECONDS = 15.0    # a Reel or a Short when the post has no video to measure
 TYPICAL_CHORUS = 0.25           # share of a song before its first chorus, roughly, when unanalysed
@@ -63,3 +72,22 @@ def shortfall(asked: int, found: int, usable: str, *, unchecked: bool) -> dict |
         remedies.append("find_online")
     remedies.append("import_own")
     return {"code": "shortfall", "asked": asked, "found": found, "usable": usable, "remedies": remedies}
+
+
+def shown_views(session: Session, results: list[ranking.Recommendation], reading: EmotionEstimate,
+                target: ranking.Target, usable: str, seconds: float, feedback: dict[int, str]) -> list[dict]:
+    """Each recommended track as the API shows it, with its score, reasons, the person's latest
+    feedback and the segment its preview should start at."""
+    ids = [r.track_id for r in results]
+    tracks = {t.id: t for t in session.scalars(select(Track).where(Track.id.in_(ids)))}
+    fetched = catalog_audio.fetched(session, ids)
+    views = []
+    for r in results:
+        track = tracks[r.track_id]
+        analysis = track.annotation if track.source == "user" else fetched.get(track.id)
+        view = {**track_view(track, has_audio=track.id in fetched, usable=usable), "score": r.score,
+                "score_parts": r.parts, "reasons": reasons(track, r, target, reading.label),
+                "feedback": feedback.get(r.track_id)}
+        view["segment"] = suggested_segment(view, analysis, seconds, (target.valence, target.arousal))
+        views.append(view)
+    return views

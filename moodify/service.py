@@ -21,16 +21,14 @@ from moodify.emotion import EmotionEstimate, normalise_label
 from moodify.errors import InvalidInput, NotFound
 from moodify.licence import USABLE
 from moodify.models import e5
-from moodify.reasons import reasons
 from moodify.store import Store
 from moodify import segments
 from moodify import config
 from moodify.jobs import JobRunner, job_view, remove_dir
 from moodify.media import MediaFile
 from moodify.pipeline import Post, PostReading, analyse_post
-from moodify.online.http import OnlineError
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
-                                  TrackAudio, User)
+                                  User)
 
 FEEDBACK_WEIGHTS = {"like": 1.0, "chosen": 2.0, "skip": -1.0}
 PROFILE_HISTORY = 500  # feedback events a profile is built from, newest first
@@ -72,10 +70,12 @@ def _analysis_view(stored: Analysis) -> dict:
 class Moodify:
     """One installation: its store, and the catalogue index built from it (cached)."""
 
-    def __init__(self, store: Store, *, semantic: bool = True, default_user: str = "local") -> None:
+    def __init__(self, store: Store, *, semantic: bool = True, default_user: str = "local",
+                 instance: Path | None = None) -> None:
         self.store = store
         self.semantic = semantic
         self.default_user = default_user
+        self.audio_folder = (instance or config.instance_dir()) / "catalog_audio"   # fetched catalogue audio
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
         self.jobs = JobRunner(store, self, config.get("jobs"))
@@ -132,7 +132,7 @@ class Moodify:
             total = session.scalar(select(func.count()).select_from(query.subquery()))
             rows = session.scalars(query.order_by(Track.id).offset((page - 1) * per_page)
                                    .limit(per_page)).all()
-            fetched = catalog_audio.fetched_ids(session, [t.id for t in rows])
+            fetched = catalog_audio.fetched(session, [t.id for t in rows])
             return [track_view(t, has_audio=t.id in fetched) for t in rows], total
 
     # -- users and feedback ------------------------------------------------------------
@@ -246,7 +246,8 @@ class Moodify:
             track = self._visible_track(session, track_id, user)
             if track.source == "user":
                 return {"track_id": track.id, "duration_s": track.annotation["duration_s"], "fetched": False}
-        analysis = catalog_audio.fetch(self.store, track_id, usable=usable, progress=progress)
+        analysis = catalog_audio.fetch(self.store, track_id, usable=usable, progress=progress,
+                                       folder=self.audio_folder)
         return {"track_id": track_id, "duration_s": analysis["duration_s"], "tempo": analysis["tempo"],
                 "fetched": True}
 
@@ -266,6 +267,7 @@ class Moodify:
 
         ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)      # checks the arguments
         return find_online.find_online(self.store, reading, limit=limit, usable=usable, mode=mode,
+                                       folder=self.audio_folder,
                                        progress=progress)
 
     def start_find_online(self, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
@@ -466,8 +468,8 @@ class Moodify:
     def recommend(self, reading: EmotionEstimate, options: ranking.Options = ranking.Options(), *,
                   user: str | None = None, analysis_id: int | None = None,
                   request: dict | None = None, video_seconds: float | None = None) -> RecommendationList:
-        """Rank the catalogue for a reading, looking up the names and licences of Jamendo tracks
-        about to be shown when online; store what was shown, explain each track."""
+        """Rank the catalogue for a reading, looking up the names and licences of the Jamendo
+        tracks about to be shown when online; store what was shown, explain each track."""
         caption_vector = None
         if options.caption and self.semantic:
             caption_vector = e5.embed_query(options.caption)
@@ -480,10 +482,14 @@ class Moodify:
             return ranking.recommend(index, reading, wanted, caption_vector=caption_vector, profile=profile,
                                      viewer=owner_id)
         results, notices = rank(index, options), []
-        if self._look_up_shown(index, rank, options, results, notices):
-            with self.store.session() as session:
-                index = self.index(session)
-            results = rank(index, options)
+        if index.unchecked.any() and listing.online_status()["jamendo"] == "on":
+            # The best-ranked tracks whatever the `usable` filter: their licences decide what it lets through.
+            wide = rank(index, dataclasses.replace(options, usable="any", limit=min(200, max(3 * options.limit, 30))))
+            looked = enrich.look_up_for_list(self.store, index, [r.track_id for r in results + wide],
+                                             lock=self._index_lock)
+            notices += [looked.notice] if looked.notice else []
+            if looked.learnt:
+                results = rank(index, options)
         notice = listing.shortfall(options.limit, len(results), options.usable, unchecked=bool(index.unchecked.any()))
         notices += [notice] if notice else []
         target = ranking.target_for(reading, options.mode)
@@ -494,49 +500,7 @@ class Moodify:
                                               parts=r.parts) for i, r in enumerate(results)]
             session.add(shown)
             session.flush()
-            views = self._shown_views(session, owner_id, results, reading, target, options.usable,
-                                      video_seconds or listing.DEFAULT_VIDEO_SECONDS)
+            views = listing.shown_views(session, results, reading, target, options.usable,
+                                        video_seconds or listing.DEFAULT_VIDEO_SECONDS,
+                                        self._latest_feedback(session, owner_id, [r.track_id for r in results]))
             return RecommendationList(shown.id, reading, target, views, notices)
-
-    def _look_up_shown(self, index: CatalogIndex, rank, options: ranking.Options,
-                       results: list[ranking.Recommendation], notices: list[dict]) -> bool:
-        """Look up (on Jamendo, briefly) the unchecked tracks among those about to be shown, and
-        under a `usable` filter among the best-ranked unfiltered ones (whose licences decide
-        whether they may be shown). Whether anything was learnt."""
-        if not index.unchecked.any() or listing.online_status()["jamendo"] != "on":
-            return False
-        if options.usable != "any":
-            wide = dataclasses.replace(options, usable="any", limit=min(200, max(3 * options.limit, 30)))
-            results = results + rank(index, wide)
-        ids = list(dict.fromkeys(r.track_id for r in results if index.unchecked[index.row_of[r.track_id]]))
-        if not ids:
-            return False
-        before = index.rights_version
-        try:
-            report = enrich.enrich_now(self.store, ids)
-        except OnlineError as exc:
-            notices.append({"code": "jamendo_lookup_failed", "reason": exc.code})
-            return False
-        notices.append({"code": "jamendo_looked_up", "count": report.enriched, "unavailable": report.unavailable})
-        if report.asked:
-            with self.store.session() as session, self._index_lock:
-                index.patch_rights(session, ids, before, report.asked)
-        return report.asked > 0
-
-    def _shown_views(self, session: Session, owner_id: int, results: list[ranking.Recommendation],
-                     reading: EmotionEstimate, target: ranking.Target, usable: str, seconds: float) -> list[dict]:
-        ids = [r.track_id for r in results]
-        tracks = {t.id: t for t in session.scalars(select(Track).where(Track.id.in_(ids)))}
-        fetched = {a.track_id: a.analysis for a in session.scalars(
-            select(TrackAudio).where(TrackAudio.track_id.in_(ids)))}
-        given = self._latest_feedback(session, owner_id, ids)
-        views = []
-        for r in results:
-            track = tracks[r.track_id]
-            analysis = track.annotation if track.source == "user" else fetched.get(track.id)
-            view = {**track_view(track, has_audio=track.id in fetched, usable=usable), "score": r.score,
-                    "score_parts": r.parts, "reasons": reasons(track, r, target, reading.label),
-                    "feedback": given.get(r.track_id)}
-            view["segment"] = listing.suggested_segment(view, analysis, seconds, (target.valence, target.arousal))
-            views.append(view)
-        return views

@@ -28,4 +28,4 @@ def open_moodify(overrides: dict | None = None, *, prepare: bool = True) -> Mood
     if prepare:
         ensure_ready(store)
     return Moodify(store, semantic=config.get("semantic", overrides) != "off",
-                   default_user=config.get("default_user", overrides))
+                   default_user=config.get("default_user", overrides), instance=config.instance_dir(overrides))

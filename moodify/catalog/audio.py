@@ -12,18 +12,19 @@ A track fetched once is not fetched again. Only the track's download URL is aske
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from moodify import config
 from moodify.catalog.views import track_licence, use_refusal
 from moodify.errors import InvalidInput, MoodifyError, NotFound, PayloadTooLarge
 from moodify.media import MediaFile
 from moodify.media import audio as audio_media
-from moodify.online import http
+from moodify.online import downloads, http
 from moodify.store import Store
 from moodify.store.models import Track, TrackAudio
 from moodify.words import REFUSALS
@@ -33,6 +34,13 @@ Progress = Callable[[float, str], None]
 SUFFIXES = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/ogg": ".ogg", "audio/flac": ".flac",
             "audio/x-flac": ".flac", "audio/wav": ".wav", "audio/x-wav": ".wav", "audio/mp4": ".m4a",
             "audio/aac": ".aac"}
+
+
+class AudioBudgetFull(MoodifyError):
+    """The disk the catalogue's audio may use is used up."""
+
+    status = 507
+    code = "audio_budget_full"
 
 
 class UseRefused(MoodifyError):
@@ -59,40 +67,70 @@ def stored(session, track_id: int) -> TrackAudio | None:
     return found if found is not None and Path(found.path).exists() else None
 
 
-def fetched_ids(session, track_ids: list[int]) -> set[int]:
-    return set(session.scalars(select(TrackAudio.track_id).where(TrackAudio.track_id.in_(track_ids))))
+def fetched(session, track_ids: list[int]) -> dict[int, dict]:
+    """track id -> the analysis of its fetched audio, for those whose file is still on disk."""
+    rows = session.scalars(select(TrackAudio).where(TrackAudio.track_id.in_(track_ids)))
+    return {row.track_id: row.analysis for row in rows if Path(row.path).exists()}
 
 
-def fetch(store: Store, track_id: int, *, usable: str = "any", progress: Progress | None = None) -> dict:
+def fetch(store: Store, track_id: int, *, usable: str = "any", progress: Progress | None = None,
+          folder: Path | None = None) -> dict:
     """The track's audio analysis (with its local `path`), downloading and analysing it first
-    if needed. Raises UseRefused with the reason when its licence or artist does not allow it."""
+    if needed, once even when asked from several threads at once. Raises UseRefused with the
+    reason when its licence or artist does not allow it."""
     progress = progress or (lambda fraction, stage: None)
+    with _lock_for(track_id):
+        with store.session() as session:
+            track = session.get(Track, track_id)
+            if track is None:
+                raise NotFound(f"no track with id {track_id}")
+            have = stored(session, track_id)
+            refusal = use_refusal(track, track_licence(track), have is not None, usable)
+            if refusal:
+                raise UseRefused(refusal, track_id)
+            if have is not None:
+                return have.analysis
+            url, source, name = track.download_url, track.source, track.title or f"track {track_id}"
+        check_budget(store)
+        progress(0.02, "downloading")
+
+        def downloaded(done: int, total: int | None) -> None:
+            if total:
+                progress(0.02 + 0.5 * done / total, "downloading")
+        got = downloads.download(url, (folder or audio_dir()) / source, service=source.capitalize(),
+                                 max_bytes=max_bytes(), progress=downloaded)
+        path = got.path.with_name(f"{track_id}{SUFFIXES.get(got.content_type, '.audio')}")
+        got.path.replace(path)
+        return analyse_and_store(store, track_id, path, name, got.size, progress)
+
+
+_locks: dict[int, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(track_id: int) -> threading.Lock:
+    """One download of a track at a time in this process (a second asker waits and reuses it)."""
+    with _locks_guard:
+        return _locks.setdefault(track_id, threading.Lock())
+
+
+def check_budget(store: Store) -> None:
+    """Refuse to download more once the catalogue's audio uses the catalog_audio_budget_mb setting."""
+    budget = float(config.get("catalog_audio_budget_mb"))
     with store.session() as session:
-        track = session.get(Track, track_id)
-        if track is None:
-            raise NotFound(f"no track with id {track_id}")
-        have = stored(session, track_id)
-        refusal = use_refusal(track, track_licence(track), have is not None, usable)
-        if refusal:
-            raise UseRefused(refusal, track_id)
-        if have is not None:
-            return have.analysis
-        url, source, name = track.download_url, track.source, track.title or f"track {track_id}"
-    progress(0.02, "downloading")
-    target = audio_dir() / source / f"{track_id}.download"
-
-    def downloaded(done: int, total: int | None) -> None:
-        if total:
-            progress(0.02 + 0.5 * done / total, "downloading")
-    got = http.download(url, target, service=source.capitalize(), max_bytes=max_bytes(), progress=downloaded)
-    path = target.with_suffix(SUFFIXES.get(got.content_type, ".audio"))
-    target.replace(path)
-    return _analyse_and_store(store, track_id, path, name, got.size, progress)
+        used = (session.scalar(select(func.sum(TrackAudio.size_bytes))) or 0) / 2**20
+    if used >= budget:
+        raise AudioBudgetFull(f"the catalogue's audio already uses {used:.0f} MB of its {budget:.0f} MB "
+                              "(setting catalog_audio_budget_mb): raise it, or remove fetched audio")
 
 
-def _analyse_and_store(store: Store, track_id: int, path: Path, name: str, size: int, progress: Progress) -> dict:
+def analyse_and_store(store: Store, track_id: int, path: Path, name: str, size: int,
+                      progress: Progress | None = None) -> dict:
+    """Check a downloaded file decodes as sound, analyse it like an own import, keep it as the
+    track's audio."""
     from moodify import library
 
+    progress = progress or (lambda fraction, stage: None)
     progress(0.55, "analysing")
     try:
         samples = audio_media.decode(MediaFile(path, name))

@@ -4,27 +4,36 @@ and downloads, stored with the date, one batch of up to 200 ids per request.
     batch:     tracks never looked up, in id order -> 200 ids a request -> stored and committed
                per batch (Ctrl+C or a crash loses at most the batch under way; a second run
                skips what is stored) -> tracks Jamendo no longer returns are marked unavailable
-    on demand: the few tracks a recommendation is about to show, in one short request (3 s at
-               most); any failure leaves the list as it is
+    on demand: the best-ranked tracks of a list about to be shown, in one short request (3 s at
+               most, then a minute's rest after a failure); any failure leaves the list as it is
+
+A track is marked unavailable only when Jamendo answered for others in the same request and,
+in a batch, did not return it when asked again alone: an empty or odd answer marks nothing.
 
 Only Jamendo track ids are sent (see moodify.online.jamendo).
 """
 
 from __future__ import annotations
 
+import logging
+import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 
-from moodify.online.http import OnlineError, RateLimited
+from moodify.online.http import OnlineError
 from moodify.online.jamendo import MAX_IDS_PER_REQUEST, JamendoClient, JamendoTrack
 from moodify.store import Store
 from moodify.store.models import Track, utcnow
 
+log = logging.getLogger(__name__)
 SOURCE = "jamendo"
-ON_DEMAND_TIMEOUT = (1.0, 2.0)      # connect, read: about 3 s in all, and no retry
+ON_DEMAND_TIMEOUT = (1.0, 2.0)      # connect, and each wait for more bytes; no retry
+ON_DEMAND_DEADLINE = 3.0            # the whole request, however slowly the answer trickles
 ON_DEMAND_MOST = 60                 # ids a recommendation may look up at once
+ON_DEMAND_REST = 60.0               # seconds without on-demand look-ups after one failed
 
 
 def jamendo_id(source_id: str) -> int:
@@ -48,7 +57,8 @@ class EnrichReport:
 
 
 def store_answer(tracks: Iterable[Track], found: dict[int, JamendoTrack]) -> tuple[int, int]:
-    """Write what Jamendo answered onto the tracks asked about; (enriched, marked unavailable)."""
+    """Write what Jamendo answered onto the tracks asked about; (enriched, marked unavailable).
+    The caller decides whether an answer can be trusted to say what is gone (see _ask)."""
     now, enriched, gone = utcnow(), 0, 0
     for track in tracks:
         answer = found.get(jamendo_id(track.source_id))
@@ -90,16 +100,17 @@ def enrich_batch(store: Store, client: JamendoClient, *, limit: int | None = Non
             if not tracks:
                 break
             try:
-                found = client.tracks([jamendo_id(t.source_id) for t in tracks])
-            except RateLimited as exc:
-                report.stopped = exc.code
-                report.errors.append(exc.message)
-                break
+                found, requests = _ask(client, tracks)
             except OnlineError as exc:
                 report.stopped = exc.code
                 report.errors.append(exc.message)
                 break
-            report.requests += -(-len(tracks) // MAX_IDS_PER_REQUEST)
+            report.requests += requests
+            if found is None:
+                report.stopped = "online_failed"
+                report.errors.append(f"Jamendo returned none of {len(tracks)} tracks it was asked about; "
+                                     "nothing was marked, try again later")
+                break
             enriched, gone = store_answer(tracks, found)
         report.asked += len(tracks)
         report.enriched += enriched
@@ -108,6 +119,20 @@ def enrich_batch(store: Store, client: JamendoClient, *, limit: int | None = Non
             progress(report.asked, wanted)
     report.remaining = pending_count(store)
     return report
+
+
+def _ask(client: JamendoClient, tracks: list[Track]) -> tuple[dict[int, JamendoTrack] | None, int]:
+    """What Jamendo says of these tracks, the missing ones asked a second time on their own
+    before they count as gone; (answers, requests made). None: an answer with none of several
+    tracks, which is not how removals look, so nothing should be marked."""
+    ids = [jamendo_id(t.source_id) for t in tracks]
+    found = client.tracks(ids)
+    if not found and len(ids) > 1:
+        return None, 1
+    missing = [i for i in ids if i not in found]
+    if not missing:
+        return found, 1
+    return {**found, **client.tracks(missing)}, 2
 
 
 def enrich_now(store: Store, track_ids: list[int]) -> EnrichReport:
@@ -121,8 +146,44 @@ def enrich_now(store: Store, track_ids: list[int]) -> EnrichReport:
         if not tracks:
             return report
         found = client.tracks([jamendo_id(t.source_id) for t in tracks], timeout=ON_DEMAND_TIMEOUT,
-                              attempts=1, max_wait=0)
+                              attempts=1, max_wait=0, deadline=ON_DEMAND_DEADLINE)
         report.requests = 1
-        report.asked = len(tracks)
-        report.enriched, report.unavailable = store_answer(tracks, found)
+        if found:
+            report.asked = len(tracks)
+            report.enriched, report.unavailable = store_answer(tracks, found)
     return report
+
+
+@dataclass(frozen=True)
+class LookUp:
+    learnt: bool                    # something changed: rank again
+    notice: dict | None             # what the list says of it (moodify.listing's notice codes)
+
+
+_rest_until = 0.0
+
+
+def look_up_for_list(store: Store, index, track_ids: list[int], *, lock=None) -> LookUp:
+    """Look up, briefly, the never-looked-up tracks among these (a list's best-ranked, in rank
+    order), and patch the index with what was learnt. A failure leaves the list as it is and
+    rests the look-ups for a minute, so that a Jamendo that is down slows no one."""
+    global _rest_until
+    ids = list(dict.fromkeys(t for t in track_ids if index.unchecked[index.row_of[t]]))[:ON_DEMAND_MOST]
+    if not ids:
+        return LookUp(False, None)
+    if time.monotonic() < _rest_until:
+        return LookUp(False, {"code": "jamendo_lookup_failed", "reason": "resting"})
+    before = index.rights_version
+    try:
+        report = enrich_now(store, ids)
+    except Exception as exc:          # noqa: BLE001 - whatever happened, the list is shown as it is
+        if not isinstance(exc, OnlineError):
+            log.exception("on-demand Jamendo look-up failed")
+        _rest_until = time.monotonic() + ON_DEMAND_REST
+        return LookUp(False, {"code": "jamendo_lookup_failed", "reason": getattr(exc, "code", "internal")})
+    if not report.asked:              # Jamendo answered, but with none of them: nothing was written
+        return LookUp(False, {"code": "jamendo_lookup_failed", "reason": "empty_answer"})
+    with store.session() as session, (lock or nullcontext()):
+        index.patch_rights(session, ids, before, report.asked)
+    return LookUp(True, {"code": "jamendo_looked_up", "count": report.enriched,
+                         "unavailable": report.unavailable})

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from moodify import config
 from moodify import recommend as ranking
@@ -31,7 +32,7 @@ from moodify.errors import InvalidInput, MoodifyError, PayloadTooLarge
 from moodify.licence import licence_for
 from moodify.media import MediaFile
 from moodify.media import audio as audio_media
-from moodify.online import http
+from moodify.online import downloads, http
 from moodify.online.openverse import OpenverseAudio, OpenverseClient
 from moodify.store import Store
 from moodify.store.models import Track, TrackAudio
@@ -75,11 +76,15 @@ def _refusal(found: OpenverseAudio, known: set[str], usable: str) -> str | None:
 
 
 def _stated(found: OpenverseAudio) -> str:
-    return f"CC {found.license} {found.license_version or ''}".strip()
+    """The licence as a code moodify.licence reads: "CC BY-NC 4.0", "CC0 1.0", "PDM 1.0"."""
+    version = found.license_version or ""
+    if found.license in ("cc0", "pdm"):
+        return f"{found.license.upper()} {version or '1.0'}"
+    return f"CC {found.license} {version}".strip()
 
 
 def find_online(store: Store, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
-                mode: str = "match", progress: Progress | None = None) -> dict:
+                mode: str = "match", progress: Progress | None = None, folder: Path | None = None) -> dict:
     """Search, judge, download and add up to `limit` tracks; what was added, known, skipped."""
     progress = progress or (lambda fraction, stage: None)
     client = OpenverseClient.from_settings()
@@ -95,7 +100,7 @@ def find_online(store: Store, reading: EmotionEstimate, *, limit: int = 20, usab
         for candidate in found.results:
             if len(report["added"]) >= limit:
                 break
-            _consider(store, candidate, known, usable, report)
+            _consider(store, candidate, known, usable, report, (folder or catalog_audio.audio_dir()) / SOURCE)
             progress(min(0.98, len(report["added"]) / limit), f"added {len(report['added'])} of {limit}")
         if len(report["added"]) >= limit or page >= found.page_count:
             break
@@ -104,46 +109,58 @@ def find_online(store: Store, reading: EmotionEstimate, *, limit: int = 20, usab
     return report
 
 
-def _consider(store: Store, candidate: OpenverseAudio, known: set[str], usable: str, report: dict) -> None:
+def _consider(store: Store, candidate: OpenverseAudio, known: set[str], usable: str, report: dict,
+              folder: Path) -> None:
     reason = _refusal(candidate, known, usable)
     if reason == "known":
         report["known"].append(candidate.id)
         return
     if reason is None:
         try:
-            report["added"].append(add(store, candidate))
+            catalog_audio.check_budget(store)
+            added = add(store, candidate, folder)
             known.add(candidate.id)
+            if added is None:                   # someone else added it meanwhile
+                report["known"].append(candidate.id)
+            else:
+                report["added"].append(added)
             return
         except MoodifyError as exc:
             reason = exc.code if exc.code != "internal" else "download_failed"
     report["skipped"].append({"openverse_id": candidate.id, "title": candidate.title, "reason": reason})
 
 
-def add(store: Store, found: OpenverseAudio) -> dict:
-    """Download one result, read its emotion from its sound, and store it as a catalogue track."""
+def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
+    """Download one result, read its emotion from its sound, and store it as a catalogue track
+    with its audio; None when it is already in the catalogue."""
     from moodify import library
 
-    folder = catalog_audio.audio_dir() / SOURCE
-    incoming = folder / f"incoming-{found.id[:64]}"
-    got = http.download(found.url, incoming, service="Openverse", max_bytes=catalog_audio.max_bytes())
+    got = downloads.download(found.url, folder, service="Openverse", max_bytes=catalog_audio.max_bytes())
     try:
-        samples = audio_media.decode(MediaFile(incoming, found.title or found.id),
+        samples = audio_media.decode(MediaFile(got.path, found.title or found.id),
                                      max_seconds=float(config.get("max_online_track_seconds")))
     except (InvalidInput, PayloadTooLarge) as exc:
-        incoming.unlink(missing_ok=True)
+        got.path.unlink(missing_ok=True)
         raise http.DownloadRefused(f"the file of {found.title!r} is not usable audio: {exc.message}") from None
     analysis = library.analyse_samples(samples)
     item = _source_track(found, analysis)
-    with store.session() as session:
-        session.execute(Track.__table__.insert(), [track_row(item)])
-        track = session.scalar(select(Track).where(Track.source == SOURCE, Track.source_id == item.source_id))
-        path = folder / f"{track.id}{catalog_audio.SUFFIXES.get(got.content_type, Path(found.url).suffix or '.audio')}"
-        incoming.replace(path)
-        track.stream_url, track.download_url, track.download_allowed = found.url, found.url, True
-        session.add(TrackAudio(track_id=track.id, path=str(path), sha256=library.content_hash(path),
-                               size_bytes=got.size, analysis=analysis.to_annotation(path, library.content_hash(path))))
-        session.flush()
-        view = track_view(track, has_audio=True)
+    digest = library.content_hash(got.path)
+    path = got.path
+    try:
+        with store.session() as session:
+            session.execute(Track.__table__.insert(), [track_row(item)])
+            track = session.scalar(select(Track).where(Track.source == SOURCE, Track.source_id == item.source_id))
+            # The name comes from our id and a suffix we know, never from the service's data.
+            path = got.path.with_name(f"{track.id}{catalog_audio.SUFFIXES.get(got.content_type, '.audio')}")
+            got.path.replace(path)
+            track.stream_url, track.download_url, track.download_allowed = found.url, found.url, True
+            session.add(TrackAudio(track_id=track.id, path=str(path), sha256=digest, size_bytes=got.size,
+                                   analysis=analysis.to_annotation(path, digest)))
+            session.flush()
+            view = track_view(track, has_audio=True)
+    except IntegrityError:
+        path.unlink(missing_ok=True)
+        return None
     return {k: view[k] for k in ("id", "title", "artist", "emotion", "valence", "arousal", "licence",
                                  "duration_s", "url")}
 

@@ -60,8 +60,10 @@ def preview_url(track: Track, has_audio: bool) -> str | None:
 
 def use_refusal(track: Track, licence: Licence, has_audio: bool, usable: str = "any") -> str | None:
     """Why this track cannot be put in a video here (a code above), or None when it can."""
-    if track.source == "user":
-        return None
+    if track.source == "user":          # your own file: only its own licence tags can say no
+        if licence.video_sync is False:
+            return "no_derivatives"
+        return "non_commercial" if usable == "monetised" and licence.commercial_use is False else None
     if not track.available:
         return "unavailable"
     if licence.kind == "platform":

@@ -50,3 +50,10 @@ def online(monkeypatch, fakes, instance):
     yield fakes
     fakes.jamendo.reset()
     fakes.openverse.reset()
+
+
+@pytest.fixture(autouse=True)
+def awake(monkeypatch):
+    """No test inherits another's minute of rest after a failed on-demand look-up."""
+    from moodify.catalog import enrich
+    monkeypatch.setattr(enrich, "_rest_until", 0.0)

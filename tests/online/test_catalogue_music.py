@@ -193,3 +193,48 @@ def test_the_preview_of_an_analysed_track_starts_at_its_best_stretch(service, on
     view = {**service.track(track.id)}
     segment = listing.suggested_segment(view, analysis, 4.0, (-0.5, -0.4))
     assert segment["basis"] == "analysed" and np.isclose(segment["end"] - segment["start"], 4.0, atol=0.01)
+
+
+def test_three_people_using_one_track_at_once_share_one_download(service, online):
+    track = _enriched_with(service, online, license_ccurl=BY, audiodownload_allowed=True)
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(lambda _: service.fetch_audio(track.id), range(3)))
+    assert all(r["track_id"] == track.id for r in results)
+    assert len(online.jamendo.audio_requests) == 1
+
+
+def test_an_empty_answer_marks_nothing_unavailable(service, online):
+    track = jamendo_track(service.store, enriched=False)
+    online.jamendo.answer_next({"headers": {"status": "success", "code": 0, "results_count": 0}, "results": []})
+    shown = service.recommend(HAPPY, Options(limit=10, mode="uplift"))
+    with service.store.session() as session:
+        unchanged = session.get(Track, track.id)
+        assert unchanged.available is True
+    assert any(n["code"] == "jamendo_lookup_failed" for n in shown.notices) or not any(
+        t["source"] == "jamendo" for t in shown.tracks)
+
+
+def test_a_jamendo_that_trickles_its_answer_is_cut_off_and_rested(service, online, monkeypatch):
+    from moodify.catalog import enrich
+    monkeypatch.setattr(enrich, "_rest_until", 0.0)
+    online.jamendo.delay_seconds = 10
+    started = time.monotonic()
+    first = service.recommend(EmotionEstimate.from_label("surprise"), Options(limit=10, mode="calm"))
+    assert time.monotonic() - started < 4.5
+    assert first.notices[0]["code"] == "jamendo_lookup_failed"
+    requests = len(online.jamendo.requests)
+    started = time.monotonic()
+    second = service.recommend(EmotionEstimate.from_label("surprise"), Options(limit=10, mode="calm"))
+    assert time.monotonic() - started < 1.0 and len(online.jamendo.requests) == requests     # resting
+    assert second.notices[0] == {"code": "jamendo_lookup_failed", "reason": "resting"}
+    monkeypatch.setattr(enrich, "_rest_until", 0.0)
+
+
+def test_downloads_stop_at_the_catalogue_audio_budget(service, online, monkeypatch):
+    from moodify.catalog.audio import AudioBudgetFull
+    track = _enriched_with(service, online, license_ccurl=BY, audiodownload_allowed=True)
+    monkeypatch.setenv("MOODIFY_CATALOG_AUDIO_BUDGET_MB", "0")
+    with pytest.raises(AudioBudgetFull) as full:
+        service.fetch_audio(track.id)
+    assert full.value.status == 507 and "catalog_audio_budget_mb" in full.value.message

@@ -38,8 +38,10 @@ def test_a_batch_asks_200_ids_a_request_and_stores_what_jamendo_says(catalogue, 
 
     report = enrich_batch(catalogue, JamendoClient.from_settings(), limit=450)
 
-    assert (report.asked, report.requests, report.unavailable, report.enriched) == (450, 3, 1, 449)
-    assert [int(r["limit"]) for r in jamendo.requests] == [200, 200, 50]
+    assert (report.asked, report.requests, report.unavailable, report.enriched) == (450, 4, 1, 449)
+    # 200 a request; the one missing from the first answer is asked again alone before it counts as gone
+    assert [int(r["limit"]) for r in jamendo.requests] == [200, 1, 200, 50]
+    assert jamendo.requests[1]["id"] == str(jamendo_id(gone.source_id))
     assert pending_count(catalogue) == before - 450 == report.remaining
     first = stored(catalogue, upcoming[0].id)
     said = jamendo.entry(jamendo_id(first.source_id))
@@ -129,3 +131,11 @@ def test_rebuilding_the_catalogue_keeps_what_was_learnt(catalogue, online):
     again = stored(catalogue, track.id)
     assert (again.title, again.artist, again.licence_url) == (named.title, named.artist, named.licence_url)
     assert again.title and again.enriched_at == named.enriched_at
+
+
+def test_an_answer_with_none_of_the_tracks_marks_nothing_and_stops(catalogue, online):
+    left = pending_count(catalogue)
+    online.jamendo.answer_next({"headers": {"status": "success", "code": 0, "results_count": 0}, "results": []})
+    report = enrich_batch(catalogue, JamendoClient.from_settings(), limit=5)
+    assert report.stopped == "online_failed" and "none of 5" in report.errors[0]
+    assert pending_count(catalogue) == left
