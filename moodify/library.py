@@ -14,6 +14,7 @@ file is reported and skipped; the import goes on.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -120,6 +121,44 @@ def read_tags(path: Path) -> dict[str, str | None]:
     return {"title": first("title"), "artist": first("artist"), "album": first("album"), "genre": first("genre")}
 
 
+LICENCE_TAGS = ("wcop", "tcop", "license", "licence", "copyright", "cprt")
+CC_URL = re.compile(r"https?://(?:www\.)?creativecommons\.org/[^\s\"'<>)]+", re.I)
+
+
+def read_licence(path: Path) -> str | None:
+    """A Creative Commons licence the file's tags state (ID3 WCOP, TCOP or a LICENSE text frame;
+    Vorbis LICENSE or COPYRIGHT; MP4 cprt), as a deed URL or code moodify.licence reads; or None."""
+    from moodify.licence import parse_cc
+
+    try:
+        import mutagen
+
+        tags = mutagen.File(path)
+    except Exception:           # tags are a nicety, as in read_tags
+        return None
+    if tags is None or tags.tags is None:
+        return None
+    for key, value in tags.tags.items():
+        if not any(name in str(key).lower() for name in LICENCE_TAGS):
+            continue
+        for text in _tag_texts(value):
+            for candidate in [*CC_URL.findall(text), text.strip()]:
+                if parse_cc(candidate):
+                    return candidate[:300]
+    return None
+
+
+def _tag_texts(value) -> list[str]:
+    """The text of one tag, whatever its kind (ID3 URL or text frame, Vorbis or MP4 value)."""
+    if hasattr(value, "url"):
+        return [str(value.url)]
+    if hasattr(value, "text"):
+        return [str(t) for t in value.text]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
 def content_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -153,7 +192,8 @@ def import_file(store: Store, path: Path, digest: str | None = None, name: str |
     analysis = analyse_samples(samples)
     tags = read_tags(path)
     item = SourceTrack(
-        source=SOURCE, source_id=source_id(digest, owner_id), license=LICENSE, annotation=analysis.to_annotation(path, digest),
+        source=SOURCE, source_id=source_id(digest, owner_id), license=LICENSE, licence_url=read_licence(path),
+        annotation=analysis.to_annotation(path, digest),
         title=tags["title"] or Path(name or path.name).stem, artist=tags["artist"], album=tags["album"],
         duration_s=round(analysis.duration, 2), mood_tags=tuple(t.lower() for t in analysis.tags),
         genres=(tags["genre"].lower(),) if tags["genre"] else ())

@@ -33,7 +33,8 @@ _CC_URL = re.compile(
     r"^(?:https?://)?(?:www\.)?creativecommons\.org/"
     r"(?:licenses/(?P<elements>[a-z+\-]+)/(?P<version>\d\.\d)"
     r"|publicdomain/(?P<domain>zero|mark)/(?P<pd_version>\d\.\d))"
-    r"(?:/[a-z]{2}(?:-[a-z]{2})?)?(?:/(?:deed\.[a-z\-_]+|legalcode(?:\.[a-z\-_]+)?)?)?/?$", re.I)
+    r"(?:/(?P<port>(?!deed|legalcode)[a-z]{2,}(?:-[a-z]+)?))?"         # a national port: /3.0/us/
+    r"(?:/(?:deed\.[a-z\-_]+|legalcode(?:\.[a-z\-_]+)?)?)?/*$", re.I)
 _CC_CODE = re.compile(r"^(?:cc[\s\-_]*)?(?P<elements>by(?:[\s\-_]*(?:nc|sa|nd))*)"
                       r"(?:[\s\-_]*(?P<version>\d\.\d))?$", re.I)
 _PD_CODE = re.compile(r"^(?:cc[\s\-_]*0|cc[\s\-_]*zero|public[\s\-_]*domain(?:[\s\-_]*mark)?|pdm)"
@@ -75,14 +76,17 @@ def _canonical(elements: str) -> str | None:
     return "-".join(["by", *order])
 
 
-def _cc(elements: str, version: str | None) -> _Terms | None:
+def _cc(elements: str, version: str | None, port: str | None = None) -> _Terms | None:
     name = _canonical(elements)
     if name is None:
         return None
     commercial, adapt, share_alike = _ELEMENTS[name]
     if version is None:          # "CC BY" alone: the terms are known, the deed's version is not
         return _Terms(f"CC {name.upper()}", None, commercial, adapt, share_alike, True)
-    return _Terms(f"CC {name.upper()} {version}", f"https://creativecommons.org/licenses/{name}/{version}/",
+    # A national port is its own licence (its own deed, its own name in a credit line).
+    where = f"{port.lower()}/" if port else ""
+    return _Terms(f"CC {name.upper()} {version}{' ' + port.upper() if port else ''}",
+                  f"https://creativecommons.org/licenses/{name}/{version}/{where}",
                   commercial, adapt, share_alike, True)
 
 
@@ -97,7 +101,7 @@ def _public_domain(which: str, version: str | None) -> _Terms:
 def parse_cc(text: str | None) -> _Terms | None:
     """A Creative Commons deed URL or code -> its terms; None for anything else.
 
-    Takes http or https, with or without www, a trailing slash, a jurisdiction port (/3.0/us/),
+    Takes http or https, with or without www, trailing slashes, a national port (/3.0/us/, kept),
     deed or legalcode pages, and codes such as "CC BY-NC-SA 3.0", "by-sa", "CC0", "PDM".
     Sampling+ and other retired licences give None: not known to allow use in a video.
     """
@@ -108,10 +112,11 @@ def parse_cc(text: str | None) -> _Terms | None:
     if found:
         if found["domain"]:
             return _public_domain(found["domain"].lower(), found["pd_version"])
-        return _cc(found["elements"], found["version"])
+        return _cc(found["elements"], found["version"], found["port"])
     found = _PD_CODE.match(text)
-    if found:
-        return _public_domain("mark" if re.search(r"mark|pdm", text, re.I) else "zero", found["version"])
+    if found:       # CC0 is a dedication; "public domain" says the work is there: the Mark
+        return _public_domain("zero" if re.match(r"cc[\s\-_]*(?:0|zero)", text, re.I) else "mark",
+                              found["version"])
     found = _CC_CODE.match(text)
     if found:
         return _cc(found["elements"], found["version"])
@@ -164,8 +169,8 @@ def usable_under(licence: Licence, usable: str) -> bool:
         raise ValueError(f"usable must be one of {USABLE}, got {usable!r}")
     if usable == "any":
         return True
-    if licence.kind == "own":
-        return usable == "personal" or (licence.commercial_use is not False and licence.video_sync is not False)
+    if licence.kind == "own":     # yours to judge, unless the file's own tags say otherwise
+        return licence.video_sync is not False and (usable == "personal" or licence.commercial_use is not False)
     if licence.kind == "platform":
         return usable == "personal"
     if usable == "personal":

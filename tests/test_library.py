@@ -249,3 +249,24 @@ def test_purge_a_user_removes_their_rows_and_files(tmp_path, monkeypatch):
         assert session.scalar(select(Track).where(Track.source == "user")) is None
     again = runner.invoke(main, ["purge", "--user", "dana", "--yes"])
     assert again.exit_code == 2 and "no user named 'dana'" in again.output
+
+
+def test_a_licence_in_the_files_own_tags_is_honoured(store, tmp_path):
+    """Your own files are yours to judge, unless their tags carry a licence that says otherwise."""
+    from mutagen.id3 import ID3, WCOP
+
+    from moodify.catalog.views import track_view
+
+    song = write_audio(tmp_path / "tagged.mp3", chord_clip(12, bpm=100, amplitude=0.3), codec="libmp3lame")
+    tags = ID3()
+    tags.add(WCOP(url="https://creativecommons.org/licenses/by-nd/4.0/"))
+    tags.save(song)
+    track_id = library.import_paths(store, [song]).imported[0]["id"]
+    with store.session() as session:
+        view = track_view(session.get(Track, track_id))
+    assert view["licence"]["kind"] == "own" and view["licence"]["code"] == "CC BY-ND 4.0"
+    assert view["use"]["reason"] == "no_derivatives"
+    untagged = library.import_paths(store, [write_audio(tmp_path / "plain.mp3", chord_clip(10), codec="libmp3lame")])
+    with store.session() as session:
+        plain = track_view(session.get(Track, untagged.imported[0]["id"]))
+    assert plain["licence"]["code"] is None and plain["use"]["video"] is True

@@ -35,12 +35,17 @@ def test_every_cc_deed_url(elements, commercial, sync, share_alike, version, spe
                                    f"{elements}/{version}/)")
 
 
-@pytest.mark.parametrize("url", ["http://creativecommons.org/licenses/by-sa/3.0/us/",
-                                 "https://creativecommons.org/licenses/by-nc-nd/2.5/es/",
-                                 "https://creativecommons.org/licenses/by/2.0/kr/deed.ko"])
-def test_jurisdiction_ports_keep_their_terms(url):
+@pytest.mark.parametrize("url,code,deed", [
+    ("http://creativecommons.org/licenses/by-sa/3.0/us/", "CC BY-SA 3.0 US", "by-sa/3.0/us/"),
+    ("https://creativecommons.org/licenses/by-nc-nd/2.5/es/", "CC BY-NC-ND 2.5 ES", "by-nc-nd/2.5/es/"),
+    ("https://creativecommons.org/licenses/by/2.0/kr/deed.ko", "CC BY 2.0 KR", "by/2.0/kr/"),
+    ("http://creativecommons.org/licenses/by-nc-sa/2.0/fr/", "CC BY-NC-SA 2.0 FR", "by-nc-sa/2.0/fr/"),
+    ("https://creativecommons.org/licenses/by-nc/2.5/scotland/", "CC BY-NC 2.5 SCOTLAND", "by-nc/2.5/scotland/"),
+    ("https://creativecommons.org/licenses/by/3.0/igo/legalcode", "CC BY 3.0 IGO", "by/3.0/igo/")])
+def test_national_ports_are_named_as_themselves(url, code, deed):
+    """A ported licence is its own licence: the credit line names it and links its own deed."""
     terms = parse_cc(url)
-    assert terms is not None and terms.url.startswith("https://creativecommons.org/licenses/")
+    assert (terms.code, terms.url) == (code, f"https://creativecommons.org/licenses/{deed}")
 
 
 def test_cc_1_0_wrote_nd_before_nc():
@@ -52,7 +57,8 @@ def test_cc_1_0_wrote_nd_before_nc():
     ("https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0"),
     ("http://creativecommons.org/publicdomain/zero/1.0", "CC0 1.0"),
     ("https://creativecommons.org/publicdomain/mark/1.0/", "PDM 1.0"),
-    ("http://creativecommons.org/publicdomain/mark/1.0", "PDM 1.0")])
+    ("http://creativecommons.org/publicdomain/mark/1.0", "PDM 1.0"),
+    ("https://creativecommons.org/publicdomain/mark/1.0//", "PDM 1.0")])     # as Openverse builds it
 def test_public_domain_asks_nothing(url, code):
     licence = licence_for("openverse", licence_url=url, title="Old tune")
     assert (licence.kind, licence.code, licence.commercial_use, licence.video_sync) == (
@@ -64,7 +70,8 @@ def test_public_domain_asks_nothing(url, code):
 @pytest.mark.parametrize("stated,code,commercial,sync", [
     ("CC BY 4.0", "CC BY 4.0", True, True), ("cc by-nc-sa 3.0", "CC BY-NC-SA 3.0", False, True),
     ("BY-ND", "CC BY-ND", True, False), ("CC0", "CC0 1.0", True, True), ("pdm", "PDM 1.0", True, True),
-    ("Public Domain Mark 1.0", "PDM 1.0", True, True)])
+    ("Public Domain Mark 1.0", "PDM 1.0", True, True), ("public domain", "PDM 1.0", True, True),
+    ("CC zero", "CC0 1.0", True, True)])
 def test_codes_as_people_write_them(stated, code, commercial, sync):
     licence = licence_for("import", stated=stated)
     assert (licence.code, licence.commercial_use, licence.video_sync) == (code, commercial, sync)
@@ -129,6 +136,8 @@ def test_own_files_are_usable_unless_their_own_tags_say_otherwise():
     tagged = licence_for("user", licence_url="https://creativecommons.org/licenses/by-nc/4.0/", title="Mine")
     assert tagged.kind == "own" and tagged.code == "CC BY-NC 4.0"
     assert usable_under(tagged, "personal") and not usable_under(tagged, "monetised")
+    no_video = licence_for("user", licence_url="https://creativecommons.org/licenses/by-nd/4.0/")
+    assert not usable_under(no_video, "personal") and not usable_under(no_video, "monetised")
 
 
 def test_unknown_filter_name_is_refused():
