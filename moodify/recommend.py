@@ -209,11 +209,10 @@ def recommend(index: CatalogIndex, reading: EmotionEstimate, options: Options = 
     tracks they imported."""
     target = target_for(reading, options.mode)
     parts = score(index, target, caption_vector=caption_vector)
-    final = parts["base"].copy()
+    final = parts["base"] * np.where(index.reachable, 1.0, UNREACHABLE_FACTOR).astype(np.float32)
     if not profile.empty:
         parts["personal"] = personal_scores(index, profile).astype(np.float32)
         final += PERSONAL_WEIGHT * parts["personal"]
-    final *= np.where(index.reachable, 1.0, UNREACHABLE_FACTOR).astype(np.float32)
     mask = filter_mask(index, options, viewer)
     mode_mask = _mode_mask(index, reading, target)
     if mode_mask is not None and (mask & mode_mask).sum() >= options.limit:

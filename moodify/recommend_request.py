@@ -67,5 +67,5 @@ def options_from_request(data: dict) -> Options:
         exclude_genres=_typed(data, "exclude_genres", list) or (),
         caption=caption or None,
         own_music=bool(_typed(data, "own_music", bool)),
-        usable=_typed(data, "usable", str) or "any",
+        usable="any" if data.get("usable") is None else _typed(data, "usable", str),
     )

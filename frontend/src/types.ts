@@ -169,8 +169,8 @@ export interface FoundTrack {
 export interface FindOnlineResult {
   query: string;
   added: FoundTrack[];
-  known: FoundTrack[];
-  skipped: { openverse_id: string; title: string; reason: string }[];
+  known: string[];            // Openverse ids already in the catalogue
+  skipped: { openverse_id: string; title: string | null; reason: string }[];
 }
 
 export const REMEDIES = ["set_jamendo_client_id", "enrich_jamendo", "find_online", "import_own"] as const;

@@ -18,6 +18,9 @@ from moodify.web.openapi import document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 JSON_LIMIT = 2 * 1024 * 1024
+AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "audio/mp4", ".aac": "audio/aac",
+               ".wav": "audio/wav", ".flac": "audio/flac", ".ogg": "audio/ogg", ".oga": "audio/ogg",
+               ".opus": "audio/ogg"}
 
 
 def moodify() -> Moodify:
@@ -171,7 +174,9 @@ def track_audio(track_id: int):
     path = Path(analysis["path"])
     if not path.exists():
         raise NotFound(f"the file of track {track_id} is gone: import it again")
-    return send_file(path, conditional=True, download_name=f"track-{track_id}{path.suffix}")
+    # The type comes from suffixes Moodify chose itself, never guessed from a name a service gave.
+    return send_file(path, conditional=True, download_name=f"track-{track_id}{path.suffix}",
+                     mimetype=AUDIO_TYPES.get(path.suffix.lower(), "application/octet-stream"))
 
 
 @bp.get("/tracks/<int:track_id>/segment")

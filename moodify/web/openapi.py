@@ -29,7 +29,8 @@ SCHEMAS = {
         "arousal": {"type": "number", "minimum": -1, "maximum": 1},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "evidence": {"type": "array", "items": {"type": "string"}}}},
-    "Track": {"type": "object", "properties": {
+    "Track": {"type": "object", "required": ["id", "title", "source", "licence", "use", "playable", "preview_url"],
+              "properties": {
         "id": {"type": "integer"}, "title": {"type": "string"},
         "artist": {"type": ["string", "null"]}, "album": {"type": ["string", "null"]},
         "source": {"type": "string"}, "source_id": {"type": "string"},
@@ -74,6 +75,21 @@ SCHEMAS = {
         "start": {"type": "number"}, "end": {"type": "number"},
         "basis": {"type": "string", "enum": ["analysed", "estimated"],
                   "description": "analysed: the best stretch of audio on this machine; estimated: a quarter in"}}},
+    "FetchResult": {"type": "object", "properties": {
+        "track_id": {"type": "integer"}, "duration_s": {"type": "number"}, "tempo": {"type": "number"},
+        "fetched": {"type": "boolean", "description": "false: your own file, nothing to fetch"}}},
+    "FindOnlineResult": {"type": "object", "properties": {
+        "query": {"type": "string", "description": "the mood words sent to Openverse"},
+        "added": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}, "artist": {"type": ["string", "null"]},
+            "emotion": {"type": "string"}, "valence": {"type": "number"}, "arousal": {"type": "number"},
+            "licence": {"$ref": "#/components/schemas/Licence"}, "duration_s": {"type": ["number", "null"]},
+            "url": {"type": ["string", "null"]}}}},
+        "known": {"type": "array", "items": {"type": "string"}, "description": "Openverse ids already here"},
+        "skipped": {"type": "array", "items": {"type": "object", "properties": {
+            "openverse_id": {"type": "string"}, "title": {"type": ["string", "null"]},
+            "reason": {"type": "string", "description": "too_long, too_large, licence_unknown, no_derivatives, "
+                       "non_commercial, download_refused, online_failed, audio_budget_full"}}}}}},
     "Notice": {"type": "object", "required": ["code"], "properties": {
         "code": {"type": "string", "enum": ["jamendo_looked_up", "jamendo_lookup_failed", "shortfall"]},
         "count": {"type": "integer"}, "unavailable": {"type": "integer"}, "reason": {"type": "string"},
@@ -145,7 +161,9 @@ SCHEMAS = {
         "analysis_id": {"type": ["integer", "null"]}, "error": {"type": ["string", "null"]},
         "error_code": {"type": ["string", "null"], "description": "why it failed, as a code (the error "
                        "codes of the API, plus server_stopped, worker_died, internal)"},
-        "result": {"type": ["object", "null"], "description": "an import's {imported, skipped, failed}; "
+        "result": {"anyOf": [{"type": "null"}, {"type": "object"},
+                   {"$ref": "#/components/schemas/FetchResult"}, {"$ref": "#/components/schemas/FindOnlineResult"}],
+                   "description": "an import's {imported, skipped, failed}; "
                    "a render's {path, duration, start, loudness_lufs, speech, video_copied, licence, "
                    "attribution}; a fetch's {track_id, duration_s, fetched}; a find-online's {query, added, "
                    "known, skipped}"},
