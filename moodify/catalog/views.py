@@ -28,6 +28,11 @@ RETIRED_PREVIEW_SOURCES = {"4q"}
 LOCAL_AUDIO = "/api/v1/tracks/{id}/audio"
 
 
+def web_link(url: str | None) -> str | None:
+    """A link from a service's data, only if it is a web address (never javascript: or data:)."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 def display_title(track: Track) -> str:
     if track.title:
         return track.title
@@ -99,7 +104,7 @@ def track_view(track: Track, *, has_audio: bool = False, usable: str = "any") ->
         "probs": {e: round(p, 4) for e, p in zip(EMOTIONS, track.probs)},
         "valence": round(track.valence, 4), "arousal": round(track.arousal, 4),
         "duration_s": track.duration_s, "instrumental": track.instrumental,
-        "url": track.url, "sample_url": track.sample_url, "license": track.license,
+        "url": web_link(track.url), "sample_url": web_link(track.sample_url), "license": track.license,
         "licence": licence.to_dict(),
         "find_on": platform_links(track.title, track.artist) if licence.kind == "platform" else None,
         "image_url": track.image_url if track.image_url and not config.flag("offline") else None,

@@ -82,3 +82,12 @@ def test_what_was_found_is_recommended_and_playable(service, online):
     shown = service.recommend(SAD, Options(limit=200, usable="monetised"))
     ours = [t for t in shown.tracks if t["id"] in found]
     assert ours and all(t["playable"] and t["segment"]["basis"] == "analysed" for t in ours)
+
+
+def test_a_landing_page_that_is_not_a_web_address_is_never_shown_as_a_link(catalogue):
+    from moodify.catalog.views import track_view
+    with catalogue.session() as session:
+        track = session.scalars(select(Track)).first()
+        track.url = "javascript:alert(1)"
+        assert track_view(track)["url"] is None
+        session.rollback()
