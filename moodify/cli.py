@@ -435,8 +435,9 @@ def db_upgrade() -> None:
     click.echo(f"schema up to date ({store.engine.dialect.name})")
 
 
-from moodify import cli_online  # noqa: E402  (registers onto the groups above)
+from moodify import cli_online, cli_users  # noqa: E402  (registers onto the groups above)
 
 catalog.add_command(cli_online.enrich)
 catalog.add_command(cli_online.find_online)
 catalog.add_command(cli_online.fetch_audio)
+main.add_command(cli_users.users)

@@ -42,9 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("render_lufs", "-14", "Integrated loudness of a rendered video's sound (EBU R128 LUFS)."),
     Setting("auth", "none", "none: a local single-person tool, requests name their user; required: a "
             "multi-user server with accounts, session cookies and personal API tokens."),
-    Setting("secret_key", "", "Signs session cookies; required (32+ characters) when auth=required. "
-            "Only from the environment: MOODIFY_SECRET_KEY."),
+    Setting("secret_key", "", "The Flask secret; required (32+ characters) when auth=required (sessions "
+            "are random tokens kept server-side). Only from the environment: MOODIFY_SECRET_KEY."),
     Setting("cookie_secure", "off", "on: session cookies only over HTTPS (behind a TLS proxy)."),
+    Setting("session_idle_minutes", "30", "A signed-in session unused this long ends (multi-user server)."),
+    Setting("session_max_hours", "12", "A signed-in session ends this long after sign-in, however used."),
     Setting("retention_days", "7", "Days a rendered video is kept for download before `moodify purge "
             "--expired` (run at every server start) removes it. Uploads are deleted when read."),
     Setting("jobs", "local", "Where long work runs: local (a worker thread in the server) or a Redis URL "

@@ -40,6 +40,13 @@ class Forbidden(MoodifyError):
     code = "forbidden"
 
 
+class Conflict(MoodifyError):
+    """The request clashes with what exists (a name that is taken)."""
+
+    status = 409
+    code = "conflict"
+
+
 class PayloadTooLarge(MoodifyError):
     status = 413
     code = "too_large"

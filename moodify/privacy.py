@@ -7,7 +7,7 @@
   `moodify purge --expired` (also run when the server starts).
 - `moodify purge --user NAME` removes everything of one person: analyses, recommendations shown,
   feedback, jobs and their renders, imported tracks and their audio files (when no one else's
-  track uses the same file), API tokens, and the account.
+  track uses the same file), API tokens, sessions, and the account.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from moodify import config
 from moodify.errors import NotFound
 from moodify.store import Store
 from moodify.store.models import (Analysis, ApiToken, Feedback, Job, Recommendation, RecommendationItem,
-                                  Track, User)
+                                  Track, User, UserSession)
 
 
 def kept_dir(analysis_id: int) -> Path:
@@ -85,6 +85,7 @@ def purge_user(store: Store, name: str) -> PurgeReport:
             ("analyses", delete(Analysis).where(Analysis.user_id == uid)),
             ("tracks", delete(Track).where(Track.owner_id == uid)),
             ("api_tokens", delete(ApiToken).where(ApiToken.user_id == uid)),
+            ("sessions", delete(UserSession).where(UserSession.user_id == uid)),
             ("users", delete(User).where(User.id == uid)),
         ]
         for table, statement in steps:

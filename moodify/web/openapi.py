@@ -148,7 +148,10 @@ SCHEMAS = {
                    "items": {"type": "object"}},
         "created_at": {"type": "string"}}},
     "Credentials": {"type": "object", "required": ["name", "password"], "properties": {
-        "name": {"type": "string"}, "password": {"type": "string", "minLength": 10}}},
+        "name": {"type": "string", "minLength": 3, "maxLength": 32, "description": "letters, digits, . _ - "
+                 "(NFKC-normalised, unique whatever the case)"},
+        "password": {"type": "string", "minLength": 10, "maxLength": 1024,
+                     "description": "not one of the most common passwords, not the name"}}},
     "Session": {"type": "object", "properties": {"name": {"type": "string"}, "csrf_token": {"type": "string"}}},
     "TimelinePoint": {"type": "object", "properties": {
         "time": {"type": "number"}, "label": {"type": "string"}, "valence": {"type": "number"},
@@ -284,13 +287,21 @@ PATHS = {
     "/api/v1/auth/register": {"post": {
         "summary": "Multi-user server only: create an account ({name, password}) and sign in",
         "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
-        "responses": {"201": _json({"$ref": "#/components/schemas/Session"}), **_errors(400)}}},
+        "responses": {"201": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 409, 413, 429)}}},
     "/api/v1/auth/login": {"post": {
         "summary": "Multi-user server only: sign in; sets an HttpOnly session cookie and returns the CSRF token "
                    "to send as X-CSRF-Token with every change",
         "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
-        "responses": {"200": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 401)}}},
-    "/api/v1/auth/logout": {"post": {"summary": "Sign out", "responses": {"200": _json({"type": "object"})}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 401, 413, 429)}}},
+    "/api/v1/auth/logout": {"post": {"summary": "Sign out: the session ends on the server",
+                                     "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/auth/password": {"post": {
+        "summary": "Multi-user server only: {current, new}: a new password; every session and API token of the "
+                   "account ends, and this browser gets a fresh session",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object",
+            "required": ["current", "new"], "properties": {"current": {"type": "string"},
+                                                           "new": {"type": "string", "minLength": 10}}}}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 401, 403)}}},
     "/api/v1/auth/me": {"get": {
         "summary": "Who is signed in: {auth: none} on the single-person tool",
         "responses": {"200": _json({"type": "object"}), **_errors(401)}}},

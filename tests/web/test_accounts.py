@@ -92,7 +92,7 @@ def test_wrong_password_and_taken_names(server, alice):
     other = server.test_client()
     assert other.post("/api/v1/auth/login", json={"name": "alice", "password": "wrong password"}).status_code == 401
     assert other.post("/api/v1/auth/register", json={"name": "alice", "password": "another password"}
-                      ).status_code == 400
+                      ).status_code == 409
     assert other.post("/api/v1/auth/register", json={"name": "carol", "password": "short"}).status_code == 400
     signed = other.post("/api/v1/auth/login", json={"name": "alice", "password": "correct horse 1"})
     assert signed.status_code == 200 and signed.get_json()["csrf_token"]
