@@ -214,7 +214,7 @@ def tokens(store: Store, user_name: str) -> list[dict]:
 
 def revoke_token(store: Store, user_name: str, token_id: int) -> None:
     with store.session() as session:
-        row = session.get(ApiToken, token_id)
+        row = session.get(ApiToken, token_id) if 1 <= token_id < 2**63 else None
         owner = session.scalar(select(User.id).where(User.name == user_name))
         if row is None or row.user_id != owner:
             raise NotFound(f"no token with id {token_id}")

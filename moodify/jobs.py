@@ -49,8 +49,17 @@ def job_view(job: Job) -> dict:
     return {"id": job.id, "kind": job.kind, "status": job.status,
             "progress": round(100 * job.progress, 1), "stage": job.stage,
             "analysis_id": job.analysis_id, "error": job.error, "error_code": job.error_code,
-            "result": job.result,
+            "result": without_paths(job.result),
             "created_at": job.created_at.isoformat() + "Z", "updated_at": job.updated_at.isoformat() + "Z"}
+
+
+def without_paths(value):
+    """A job's result as people see it: where the server keeps its files (`path`) is not theirs to know."""
+    if isinstance(value, dict):
+        return {k: without_paths(v) for k, v in value.items() if k != "path"}
+    if isinstance(value, list):
+        return [without_paths(v) for v in value]
+    return value
 
 
 class Cancelled(Exception):

@@ -59,6 +59,14 @@ def _check_id(value: int, what: str) -> int:
     return value
 
 
+MAX_PAGE = 100_000
+
+
+def _check_page(page: int, per_page: int) -> None:
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= 100:
+        raise InvalidInput(f"page must be from 1 to {MAX_PAGE:,} and per_page from 1 to 100")
+
+
 def _analysis_view(stored: Analysis) -> dict:
     view = {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
             "parts": stored.parts, "created_at": stored.created_at.isoformat() + "Z"}
@@ -112,8 +120,7 @@ class Moodify:
                       emotion: str | None = None, page: int = 1, per_page: int = 20,
                       user: str | None = None) -> tuple[list[dict], int]:
         """Tracks whose title, artist or tags contain q, filtered, one page of them."""
-        if page < 1 or not 1 <= per_page <= 100:
-            raise InvalidInput("page must be at least 1 and per_page between 1 and 100")
+        _check_page(page, per_page)
         query = select(Track)
         if q:
             like = f"%{q.lower()}%"
@@ -357,6 +364,9 @@ class Moodify:
         try:
             video_media.probe(video)
             self._check_usable_in_video(track_id, user, usable)
+            if analysis_id is not None:
+                with self.store.session() as session:
+                    self._own_analysis(session, analysis_id, user)
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
         except Exception:
@@ -374,8 +384,9 @@ class Moodify:
             raise NotFound(f"job {job_id} is not a render")
         if job["status"] != "done":
             raise InvalidInput(f"render {job_id} is {job['status']}: wait until it is done")
-        path = Path(job["result"]["path"] or "")
-        if not job["result"]["path"] or not path.exists():
+        stored = (self.jobs.get(job_id).result or {}).get("path")
+        path = Path(stored or "")
+        if not stored or not path.exists():
             raise NotFound(f"the file of render {job_id} is no longer there: render it again")
         return path
 
@@ -388,8 +399,7 @@ class Moodify:
 
     def analyses(self, *, user: str | None = None, page: int = 1, per_page: int = 20) -> tuple[list[dict], int]:
         """The user's past analyses, newest first, each with the tracks chosen for it."""
-        if page < 1 or not 1 <= per_page <= 100:
-            raise InvalidInput("page must be at least 1 and per_page between 1 and 100")
+        _check_page(page, per_page)
         with self.store.session() as session:
             owner = session.scalar(select(User).where(User.name == (user or self.default_user).strip()))
             if owner is None:

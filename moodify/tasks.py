@@ -40,8 +40,8 @@ def _import(moodify, args: dict, progress):
         progress((done - 1) / len(files), f"importing {name}")
         part = library.import_paths(moodify.store, [Path(path)], names={Path(path): name},
                                     owner_id=args["owner_id"])
-        for kind in ("imported", "skipped", "failed"):
-            getattr(report, kind).extend(getattr(part, kind))
+        for kind in ("imported", "skipped", "failed"):      # each says which upload it was
+            getattr(report, kind).extend({**entry, "name": name} for entry in getattr(part, kind))
     return report.to_dict()
 
 

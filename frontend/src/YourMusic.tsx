@@ -19,7 +19,7 @@ export function ImportMusic({ t, onImported }: { t: Strings; onImported: () => v
       const result = ended.result as ImportResult | undefined;
       setMessage(ended.status === "done" && result
         ? t.imported(result.imported.length, result.skipped.length, result.failed.length)
-          + (result.failed.length ? ` ${result.failed.map((f) => f.reason).join(" ")}` : "")
+          + (result.failed.length ? ` ${result.failed.map((f) => `${f.name}: ${f.reason}`).join(" ")}` : "")
         : ended.error);
       onImported();
     } catch (e) {

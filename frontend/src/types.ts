@@ -138,9 +138,9 @@ export interface Segment {
 }
 
 export interface ImportResult {
-  imported: { id: number; path: string; title: string; emotion: string }[];
-  skipped: { id: number; path: string; reason: string }[];
-  failed: { path: string; reason: string }[];
+  imported: { id: number; name: string; title: string; emotion: string }[];   // name: the upload's
+  skipped: { id: number; name: string; reason: string }[];
+  failed: { name: string; reason: string }[];
 }
 
 export interface RenderResult {

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,9 @@ def parse_row(row: dict) -> SourceTrack:
     _number(row, "valence", -1, 1), _number(row, "arousal", -1, 1)
     duration = _number(row, "duration_s", 0, 24 * 3600)
     mapping.derive(SOURCE, row)  # fails early when the row carries no usable emotion
+    link = row.get("link") or ""
+    if link and not re.match(r"^https?://[^\s]+$", link, re.I):
+        raise InvalidInput(f"link {link[:60]!r} is not a web address (http or https)")
     instrumental = {"yes": True, "true": True, "1": True, "no": False, "false": False,
                     "0": False}.get(row.get("instrumental", "").lower())
     source_id = row.get("source_id") or hashlib.sha1(

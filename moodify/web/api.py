@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
@@ -35,10 +36,13 @@ def json_body() -> dict:
         request.get_data().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"the request body is not valid UTF-8 (byte {exc.start}): send UTF-8 text") from None
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise InvalidInput("send a JSON object with content-type application/json")
-    _check_text(data)
+    try:
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            raise InvalidInput("send a JSON object with content-type application/json")
+        _check_text(data)
+    except RecursionError:
+        raise InvalidInput("the JSON is nested deeper than Moodify reads: send a flat object") from None
     return data
 
 
@@ -220,18 +224,33 @@ def create_render():
     form = request.form
     if set(request.files) != {"video"}:
         raise InvalidInput("send the video in a multipart field named 'video', with 'track_id'")
-    try:
-        track_id = int(form["track_id"])
-        start = float(form["start"]) if form.get("start") else None
-        analysis_id = int(form["analysis_id"]) if form.get("analysis_id") else None
-    except (KeyError, ValueError):
-        raise InvalidInput("'track_id' must be a track id, 'start' seconds, 'analysis_id' an analysis id") from None
+    track_id = _form_number(form, "track_id", int, required=True)
+    start = _form_number(form, "start", float)
+    analysis_id = _form_number(form, "analysis_id", int)
+    if start is not None and not 0 <= start <= 24 * 3600:
+        raise InvalidInput("'start' is seconds into the track: a number from 0")
     saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
     out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
     job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
                                  user=_user_arg(dict(form)), cleanup_dir=folder,
                                  usable=form.get("usable") or "any")
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+def _form_number(form, name: str, kind, *, required: bool = False):
+    """A whole number (ids) or a finite number (seconds) from a form field, or a 400 naming it."""
+    raw = form.get(name) or None
+    if raw is None:
+        if required:
+            raise InvalidInput(f"'{name}' is missing")
+        return None
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise InvalidInput(f"'{name}' must be a {'whole number' if kind is int else 'number'}, got {raw[:40]!r}") from None
+    if kind is float and not math.isfinite(value):
+        raise InvalidInput(f"'{name}' must be a finite number")
+    return value
 
 
 @bp.get("/renders/<int:job_id>/file")

@@ -157,8 +157,12 @@ def list_tokens():
 
 @bp.post("/tokens")
 def create_token():
-    data = request.get_json(silent=True) or {}
-    return jsonify(accounts.create_token(_store(), _account(), str(data.get("name", "token")))), 201
+    from moodify.web.api import json_body
+
+    data = json_body() if request.get_data() else {}
+    if not isinstance(data.get("name", "token"), str):
+        raise InvalidInput("'name' must be text: what the token is for")
+    return jsonify(accounts.create_token(_store(), _account(), data.get("name", "token"))), 201
 
 
 @bp.delete("/tokens/<int:token_id>")

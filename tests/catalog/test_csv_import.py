@@ -55,3 +55,16 @@ def test_unreadable_files_are_refused(service, tmp_path, content, fragment):
 def test_missing_file(service, tmp_path):
     with pytest.raises(InvalidInput, match="cannot read"):
         import_csv(service.store, tmp_path / "nope.csv")
+
+
+def test_only_web_links_are_stored(service, tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text("title,tags,link\n"
+                    "Safe,sad,https://example.org/a\n"
+                    "Script,sad,javascript:alert(1)\n"
+                    "Data,sad,data:text/html;base64,PHNjcmlwdD4=\n"
+                    "Plain,sad,http://example.org/b\n", encoding="utf-8")
+    report = import_csv(service.store, path)
+    assert len(report.imported) + len(report.updated) == 2
+    assert sorted(f["line"] for f in report.failed) == [3, 4]
+    assert all("web address" in f["reason"] for f in report.failed)

@@ -40,6 +40,7 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     imported, failed = job["result"]["imported"], job["result"]["failed"]
     assert len(imported) == 1 and len(failed) == 1 and "not a media file" in failed[0]["reason"]
     assert failed[0]["reason"].startswith("notes.mp3 ")         # named as the person named it
+    assert failed[0]["name"] == "notes.mp3" and "path" not in failed[0] and "path" not in imported[0]
     track_id = imported[0]["id"]
     kept = list((library_app[1] / "library").iterdir())
     assert all(p.parent.name == "library" and ".." not in p.name for p in kept)
@@ -66,6 +67,7 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     done = poll(api, started.headers["Location"], user_name)
     assert done["status"] == "done", done["error"]
     assert abs(done["result"]["duration"] - 4.0) < 0.1 and abs(done["result"]["loudness_lufs"] + 14) < 1
+    assert "path" not in done["result"]                 # where the server keeps it is not for the client
     file = api.get(f"/api/v1/renders/{done['id']}/file?user={user_name}")
     assert file.status_code == 200 and file.mimetype == "video/mp4" and file.data[4:8] == b"ftyp"
     assert api.get(f"/api/v1/renders/{done['id']}/file?user={user_name}-x").status_code == 404

@@ -207,3 +207,12 @@ def test_100_racing_sign_ups_of_one_name_give_one_account(database_url, tmp_path
     with ThreadPoolExecutor(16) as pool:
         statuses = list(pool.map(attempt, range(100)))
     assert statuses.count(201) == 1 and statuses.count(409) == 99, sorted(set(statuses))
+
+
+def test_token_routes_take_only_what_they_should(server):
+    client, response = sign_up(server, "lena", address="10.0.6.1")
+    headers = {"X-CSRF-Token": response.get_json()["csrf_token"]}
+    for body in ([1, 2], "text", {"name": 5}):
+        refused = client.post("/api/v1/auth/tokens", json=body, headers=headers)
+        assert refused.status_code == 400, body
+    assert client.delete(f"/api/v1/auth/tokens/{10**25}", headers=headers).status_code == 404
