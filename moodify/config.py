@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_audio", "3", "Sound clips a post may have."),
     Setting("max_image_megapixels", "40", "Largest photo, in megapixels (checked before decoding)."),
     Setting("max_audio_seconds", "600", "Longest sound clip, in seconds."),
+    Setting("max_video_megapixels", "8.3", "Largest video frame, in megapixels (4K UHD is 8.3; checked "
+            "from the header before decoding)."),
     Setting("max_video_seconds", "180", "Longest video, in seconds."),
     Setting("render_lufs", "-14", "Integrated loudness of a rendered video's sound (EBU R128 LUFS)."),
     Setting("auth", "none", "none: a local single-person tool, requests name their user; required: a "

@@ -59,6 +59,8 @@ def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int 
             frames, previous, next_at, last_kept, decoded = [], None, 0.0, -1e9, 0
             for frame in container.decode(stream):
                 decoded += 1
+                if decoded == 1 or frame.width * frame.height > stream.codec_context.width * stream.codec_context.height:
+                    _check_frame_size(media, frame.width, frame.height)
                 t = float(frame.time) if frame.time is not None else decoded / 30.0
                 if t > max_seconds:
                     raise PayloadTooLarge(f"{media.name} runs past {max_seconds:.0f} s: trim it")
@@ -91,11 +93,21 @@ def _picture_track(container, media: MediaFile, max_seconds: float):
     if not container.streams.video:
         raise InvalidInput(f"{media.name} has no picture in it: give it as audio, or give a video")
     stream = container.streams.video[0]
+    _check_frame_size(media, stream.codec_context.width, stream.codec_context.height)
     duration = _duration(container, stream)
     if duration > max_seconds:
         raise PayloadTooLarge(f"{media.name} is {duration:.0f} s long; Moodify reads videos up to "
                               f"{max_seconds:.0f} s: trim it")
     return stream, duration
+
+
+def _check_frame_size(media: MediaFile, width: int, height: int) -> None:
+    """Refuse frames larger than the max_video_megapixels setting (4K by default), from the header,
+    before a frame is decoded; and again for each decoded frame, whose size the header may not tell."""
+    most = float(config.get("max_video_megapixels")) * 1_000_000
+    if width * height > most:
+        raise PayloadTooLarge(f"{media.name} has frames of {width}x{height} pixels; Moodify reads videos up to "
+                              f"{most / 1_000_000:g} megapixels a frame (4K): export it smaller")
 
 
 def _thumbnail(frame) -> np.ndarray:
@@ -131,9 +143,11 @@ def probe(media: MediaFile, max_seconds: float | None = None) -> None:
     try:
         with av.open(str(media.path)) as container:
             stream, _ = _picture_track(container, media, max_seconds)
-            if next(container.decode(stream), None) is None:
+            first = next(container.decode(stream), None)
+            if first is None:
                 raise InvalidInput(f"{media.name} has no picture that could be decoded: "
                                    "export it again as MP4 (H.264)")
+            _check_frame_size(media, first.width, first.height)
     except (InvalidInput, PayloadTooLarge):
         raise
     except (av.error.FFmpegError, ValueError, OSError) as exc:
