@@ -62,6 +62,15 @@ def without_paths(value):
     return value
 
 
+QUEUE_DOWN = ("the job queue (Redis, the jobs setting) cannot be reached: start Redis, or set "
+              "MOODIFY_JOBS=local to run jobs in the server itself")
+
+
+class QueueUnavailable(MoodifyError):
+    status = 503
+    code = "queue_unavailable"
+
+
 class Cancelled(Exception):
     """Raised inside a job's work at its next progress report after a cancel."""
 
@@ -143,9 +152,26 @@ class JobRunner:
         folder = str(cleanup_dir) if cleanup_dir else None
         if self._pool is not None:
             self._pool.submit(self.execute, job_id, kind, args, folder)
-        else:
+            return
+        from redis.exceptions import ConnectionError, TimeoutError
+
+        try:
             self._queue.enqueue("moodify.tasks.run_queued", job_id, kind, args, folder,
                                 job_timeout=3600, result_ttl=0, failure_ttl=3600)
+        except (ConnectionError, TimeoutError):
+            # No job waits forever for a queue that is not there, and no upload stays behind.
+            self._set(job_id, status="failed", stage="failed", error=QUEUE_DOWN, error_code=QueueUnavailable.code)
+            remove_dir(folder)
+            raise QueueUnavailable(QUEUE_DOWN) from None
+
+    def queue_up(self) -> bool:
+        """Whether jobs can be queued now (always, with the local pool)."""
+        if self._queue is None:
+            return True
+        try:
+            return bool(self._queue.connection.ping())
+        except Exception:           # noqa: BLE001 - any failure means "down"
+            return False
 
     def execute(self, job_id: int, kind: str, args: dict, cleanup_dir: str | None = None) -> None:
         """Run a job here and now: state, progress, heartbeat, cancel, errors, cleanup."""

@@ -27,7 +27,11 @@ FADE_IN, FADE_OUT = 0.5, 1.5        # seconds
 DUCK_DB = -15.0                     # music under speech
 DUCK_MARGIN, DUCK_RAMP = 0.15, 0.2  # seconds around speech, and of the gain ramps
 LEVEL_UNDER_LU = 6.0                # music this far under the video's own sound (when it has any)
-PEAK = 10 ** (-1 / 20)              # -1 dBFS
+PEAK = 10 ** (-1 / 20)              # -1 dBTP, what the README promises of the file
+# The limiter aims a little under it: its true-peak estimate (4x oversampled) and the AAC encoder's
+# own overshoot each cost some tenths of a dB.
+CEILING = 10 ** (-1.6 / 20)
+OVERSAMPLE = 4
 COPYABLE = {"h264"}
 
 
@@ -88,14 +92,27 @@ def duck_envelope(n: int, speech: list[tuple[float, float]]) -> np.ndarray:
     return gain
 
 
-def limit(x: np.ndarray, ceiling: float = PEAK, lookahead: float = 0.005, release: float = 0.08) -> np.ndarray:
-    """A look-ahead peak limiter: the gain falls just before each peak that would pass the
-    ceiling and recovers over `release` seconds; quieter stretches are left as they are."""
+def true_peaks(x: np.ndarray) -> np.ndarray:
+    """Each sample's true peak (ITU-R BS.1770 Annex 2: the signal 4x oversampled): what a D/A
+    converter, or a lossy encoder, meets between the samples."""
+    from scipy.signal import resample_poly
+
+    if len(x) == 0:
+        return np.abs(x)
+    fine = np.abs(resample_poly(x.astype(np.float64), OVERSAMPLE, 1))
+    fine = np.pad(fine, (0, OVERSAMPLE * len(x) - len(fine)))
+    return np.maximum(fine.reshape(len(x), OVERSAMPLE).max(axis=1), np.abs(x)).astype(np.float32)
+
+
+def limit(x: np.ndarray, ceiling: float = CEILING, lookahead: float = 0.005, release: float = 0.08) -> np.ndarray:
+    """A look-ahead true-peak limiter: the gain falls just before each peak (between samples too)
+    that would pass the ceiling and recovers over `release` seconds; quieter stretches are left
+    as they are."""
     from scipy.ndimage import maximum_filter1d, minimum_filter1d, uniform_filter1d
     from scipy.signal import lfilter
 
     size = max(3, int(lookahead * RATE) | 1)
-    peaks = maximum_filter1d(np.abs(x), size=size)
+    peaks = maximum_filter1d(true_peaks(x), size=size)
     wanted = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
     if wanted.min() >= 1.0:
         return x
@@ -129,6 +146,7 @@ def normalise(x: np.ndarray, target: float) -> tuple[np.ndarray, float]:
         if abs(level - target) < 0.2:
             break
         y = limit(y * 10 ** ((target - level) / 20))
+    y = limit(y)            # peaks under the ceiling, whatever the loudness needed
     return y, loudness(y, channels=2)
 
 

@@ -42,7 +42,21 @@ def _import(moodify, args: dict, progress):
                                     owner_id=args["owner_id"])
         for kind in ("imported", "skipped", "failed"):      # each says which upload it was
             getattr(report, kind).extend({**entry, "name": name} for entry in getattr(part, kind))
+        # Not music, or already there: the upload is not kept, unless a track plays from it.
+        if (part.failed or part.skipped) and not _in_use(moodify, Path(path)):
+            Path(path).unlink(missing_ok=True)
     return report.to_dict()
+
+
+def _in_use(moodify, path: Path) -> bool:
+    """Whether an imported track (anyone's) plays from this library file."""
+    from sqlalchemy import select
+
+    from moodify.store.models import Track
+
+    with moodify.store.session() as session:
+        return any(a.get("path") == str(path) for a in session.scalars(
+            select(Track.annotation).where(Track.source == "user")))
 
 
 def _render(moodify, args: dict, progress):

@@ -75,9 +75,35 @@ def int_arg(name: str, default: int) -> int:
 
 @bp.get("/health")
 def health():
+    """Liveness: the server answers; with what it knows of its database and its job queue."""
     service = moodify()
     return jsonify({"status": "ok", "tracks": build.track_count(service.store),
-                    "database": service.store.engine.dialect.name})
+                    "database": service.store.engine.dialect.name,
+                    "queue": "up" if service.jobs.queue_up() else "down"})
+
+
+@bp.get("/ready")
+def ready():
+    """Readiness: 200 when the database and the job queue both answer, else 503 naming what is down
+    (for a load balancer or an orchestrator)."""
+    service = moodify()
+    checks = {"database": _database_up(service), "queue": service.jobs.queue_up()}
+    body = {name: "up" if up else "down" for name, up in checks.items()}
+    if all(checks.values()):
+        return jsonify({"status": "ready", **body})
+    down = ", ".join(name for name, up in checks.items() if not up)
+    return jsonify({"error": {"code": "not_ready", "message": f"not ready: {down} cannot be reached"}, **body}), 503
+
+
+def _database_up(service) -> bool:
+    from sqlalchemy import text
+
+    try:
+        with service.store.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:           # noqa: BLE001 - any failure means "down"
+        return False
 
 
 @bp.post("/recommendations")

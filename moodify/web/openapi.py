@@ -179,8 +179,12 @@ SCHEMAS = {
 }
 
 PATHS = {
-    "/api/v1/health": {"get": {"summary": "Is the service up, and how many tracks it has",
+    "/api/v1/health": {"get": {"summary": "Is the service up: how many tracks it has, its database, and "
+                                          "whether its job queue answers (queue: up or down)",
                                "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/ready": {"get": {"summary": "Readiness: 200 when the database and the job queue answer, else 503 "
+                                         "naming what is down",
+                              "responses": {"200": _json({"type": "object"}), **_errors(503)}}},
     "/api/v1/recommendations": {"post": {
         "summary": "Music for an emotion, a valence-arousal point or a full reading",
         "requestBody": {"required": True, "content": {"application/json": {

@@ -44,6 +44,7 @@ def test_upload_segment_preview_render_download(api, library_app, user_name, son
     track_id = imported[0]["id"]
     kept = list((library_app[1] / "library").iterdir())
     assert all(p.parent.name == "library" and ".." not in p.name for p in kept)
+    assert not [p for p in kept if p.read_bytes().startswith(b"plain text")]     # the failed upload is gone
 
     again = upload(api, user_name, [("copy.mp3", song)])
     assert again["result"]["skipped"][0]["id"] == track_id
