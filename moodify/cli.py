@@ -79,12 +79,7 @@ def serve(host: str, port: int) -> None:
 def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own_music, min_duration,
               max_duration, genres, exclude_genres, usable, user, as_json) -> None:
     """Recommend tracks for an emotion or a valence-arousal point."""
-    if emotion:
-        reading = EmotionEstimate.from_label(emotion)
-    elif valence is not None and arousal is not None:
-        reading = EmotionEstimate.from_va(valence, arousal)
-    else:
-        raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
+    reading = reading_from_options(emotion, valence, arousal)
     options = Options(limit=limit, mode=mode, instrumental=instrumental,
                       min_duration=min_duration, max_duration=max_duration, genres=genres,
                       exclude_genres=exclude_genres, caption=caption, own_music=own_music, usable=usable)
@@ -106,6 +101,15 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own
             click.echo(f"      {track['url']}")
     for notice in shown.notices:
         click.echo(f"\n{notice_words(notice)}")
+
+
+def reading_from_options(emotion: str | None, valence: float | None, arousal: float | None) -> EmotionEstimate:
+    """The reading --emotion, or --valence with --arousal, name."""
+    if emotion:
+        return EmotionEstimate.from_label(emotion)
+    if valence is not None and arousal is not None:
+        return EmotionEstimate.from_va(valence, arousal)
+    raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
 
 
 @main.command()

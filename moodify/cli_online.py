@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from moodify.emotion import EMOTIONS, EmotionEstimate
+from moodify.emotion import EMOTIONS
 from moodify.licence import USABLE
 
 
@@ -57,14 +57,6 @@ def enrich_jamendo(limit: int | None, as_json: bool) -> None:
         sys.exit(2)
 
 
-def _reading(emotion: str | None, valence: float | None, arousal: float | None) -> EmotionEstimate:
-    if emotion:
-        return EmotionEstimate.from_label(emotion)
-    if valence is not None and arousal is not None:
-        return EmotionEstimate.from_va(valence, arousal)
-    raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
-
-
 @click.command("find-online")
 @click.option("--emotion", help=f"one of {', '.join(EMOTIONS)} (or the Korean name)")
 @click.option("--valence", type=click.FloatRange(-1, 1))
@@ -77,10 +69,10 @@ def _reading(emotion: str | None, valence: float | None, arousal: float | None) 
 def find_online(emotion, valence, arousal, limit, usable, as_json) -> None:
     """Search Openverse (keyless) for Creative Commons music with the emotion's mood words,
     analyse the finds on this machine and add them to the catalogue."""
-    from moodify.cli import progress_bar
+    from moodify.cli import progress_bar, reading_from_options
     from moodify.setup import open_moodify
 
-    reading = _reading(emotion, valence, arousal)
+    reading = reading_from_options(emotion, valence, arousal)
     with progress_bar(enabled=not as_json) as progress:
         report = open_moodify().find_online(reading, limit=limit, usable=usable, progress=progress)
     if as_json:

@@ -15,7 +15,7 @@ from moodify import listing
 from moodify import recommend as ranking
 from moodify.catalog import audio as catalog_audio
 from moodify.catalog import enrich
-from moodify.catalog.index import CatalogIndex, catalog_version, load_index, rights_version
+from moodify.catalog.index import CatalogIndex, load_index, versions
 from moodify.catalog.views import display_title, track_licence, track_view, use_refusal
 from moodify.emotion import EmotionEstimate, normalise_label
 from moodify.errors import InvalidInput, NotFound
@@ -91,7 +91,7 @@ class Moodify:
     # -- catalogue ---------------------------------------------------------------------
     def index(self, session: Session) -> CatalogIndex:
         """The cached index, reloaded when tracks were added or removed."""
-        version, rights = catalog_version(session), rights_version(session)
+        version, rights = versions(session)
         with self._index_lock:
             if self._index is None or self._index.version != version:
                 self._index = load_index(session)
@@ -329,9 +329,10 @@ class Moodify:
 
         progress = progress or (lambda fraction, stage: None)
         track = self._check_usable_in_video(track_id, user, usable)
-        if track.source != "user":
+        fetching = 0.0 if track.source == "user" else 0.4       # the share of the progress a fetch takes
+        if fetching:
             self.fetch_audio(track_id, user=user, usable=usable,
-                             progress=lambda f, stage: progress(0.4 * f, stage))
+                             progress=lambda f, stage: progress(fetching * f, stage))
         track, analysis = self.track_audio(track_id, user)
         if start is None:
             length = video_media.probe_duration(video)
@@ -340,8 +341,7 @@ class Moodify:
             raise InvalidInput(f"start {start} s is outside the track (0 to {analysis['duration_s']} s)")
         licence = track_licence(track)
         done = render.render(video, analysis, start, out,
-                             progress=lambda f, stage: progress(0.4 + 0.6 * f, stage) if track.source != "user"
-                             else progress(f, stage))
+                             progress=lambda f, stage: progress(fetching + (1 - fetching) * f, stage))
         return {"track_id": track.id, **done.to_dict(), "licence": licence.to_dict(),
                 "attribution": licence.attribution}
 

@@ -99,9 +99,25 @@ def fetch(store: Store, track_id: int, *, usable: str = "any", progress: Progres
                 progress(0.02 + 0.5 * done / total, "downloading")
         got = downloads.download(url, (folder or audio_dir()) / source, service=source.capitalize(),
                                  max_bytes=max_bytes(), progress=downloaded)
-        path = got.path.with_name(f"{track_id}{SUFFIXES.get(got.content_type, '.audio')}")
-        got.path.replace(path)
-        return analyse_and_store(store, track_id, path, name, got.size, progress)
+        return analyse_and_store(store, track_id, keep_as(got, track_id), name, got.size, progress)
+
+
+def keep_as(got: downloads.Downloaded, track_id: int) -> Path:
+    """Move a download to its lasting name: the track's id and a suffix Moodify knows for its type,
+    never a name from the service's data."""
+    path = got.path.with_name(f"{track_id}{SUFFIXES.get(got.content_type, '.audio')}")
+    got.path.replace(path)
+    return path
+
+
+def decoded(path: Path, name: str, *, max_seconds: float | None = None):
+    """The downloaded file's sound (16 kHz mono); when it is not usable audio, the file is removed
+    and DownloadRefused says why."""
+    try:
+        return audio_media.decode(MediaFile(path, name), max_seconds=max_seconds)
+    except (InvalidInput, PayloadTooLarge) as exc:
+        path.unlink(missing_ok=True)
+        raise http.DownloadRefused(f"what was downloaded for {name!r} is not usable audio: {exc.message}") from None
 
 
 _locks: dict[int, threading.Lock] = {}
@@ -132,12 +148,7 @@ def analyse_and_store(store: Store, track_id: int, path: Path, name: str, size: 
 
     progress = progress or (lambda fraction, stage: None)
     progress(0.55, "analysing")
-    try:
-        samples = audio_media.decode(MediaFile(path, name))
-    except (InvalidInput, PayloadTooLarge) as exc:
-        path.unlink(missing_ok=True)
-        raise http.DownloadRefused(f"what was downloaded for track {track_id} is not usable audio: "
-                                   f"{exc.message}") from None
+    samples = decoded(path, name)
     digest = library.content_hash(path)
     analysis = library.analyse_samples(samples).to_annotation(path, digest)
     with store.session() as session:

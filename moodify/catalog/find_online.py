@@ -28,11 +28,9 @@ from moodify.catalog.sources import SourceTrack
 from moodify.catalog.vectors import ensure_vectors, track_units
 from moodify.catalog.views import track_view
 from moodify.emotion import EMOTIONS, EmotionEstimate
-from moodify.errors import InvalidInput, MoodifyError, PayloadTooLarge
+from moodify.errors import MoodifyError
 from moodify.licence import licence_for
-from moodify.media import MediaFile
-from moodify.media import audio as audio_media
-from moodify.online import downloads, http
+from moodify.online import downloads
 from moodify.online.openverse import OpenverseAudio, OpenverseClient
 from moodify.store import Store
 from moodify.store.models import Track, TrackAudio
@@ -136,12 +134,8 @@ def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
     from moodify import library
 
     got = downloads.download(found.url, folder, service="Openverse", max_bytes=catalog_audio.max_bytes())
-    try:
-        samples = audio_media.decode(MediaFile(got.path, found.title or found.id),
-                                     max_seconds=float(config.get("max_online_track_seconds")))
-    except (InvalidInput, PayloadTooLarge) as exc:
-        got.path.unlink(missing_ok=True)
-        raise http.DownloadRefused(f"the file of {found.title!r} is not usable audio: {exc.message}") from None
+    samples = catalog_audio.decoded(got.path, found.title or found.id,
+                                    max_seconds=float(config.get("max_online_track_seconds")))
     analysis = library.analyse_samples(samples)
     item = _source_track(found, analysis)
     digest = library.content_hash(got.path)
@@ -150,9 +144,7 @@ def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
         with store.session() as session:
             session.execute(Track.__table__.insert(), [track_row(item)])
             track = session.scalar(select(Track).where(Track.source == SOURCE, Track.source_id == item.source_id))
-            # The name comes from our id and a suffix we know, never from the service's data.
-            path = got.path.with_name(f"{track.id}{catalog_audio.SUFFIXES.get(got.content_type, '.audio')}")
-            got.path.replace(path)
+            path = catalog_audio.keep_as(got, track.id)
             track.stream_url, track.download_url, track.download_allowed = found.url, found.url, True
             session.add(TrackAudio(track_id=track.id, path=str(path), sha256=digest, size_bytes=got.size,
                                    analysis=analysis.to_annotation(path, digest)))

@@ -119,6 +119,13 @@ def catalog_version(session: Session) -> tuple:
     return tuple(session.execute(select(func.count(Track.id), func.max(Track.id))).one())
 
 
+def versions(session: Session) -> tuple[tuple, tuple]:
+    """(catalog_version, rights_version) in one query: what every recommendation checks."""
+    count, top, enriched, looked_up = session.execute(select(
+        func.count(Track.id), func.max(Track.id), func.max(Track.enriched_at), func.count(Track.enriched_at))).one()
+    return (count, top), (enriched, looked_up)
+
+
 def rights_version(session: Session) -> tuple:
     """Changes whenever enrichment learns a licence or that a track is gone (or is undone)."""
     return tuple(session.execute(select(func.max(Track.enriched_at), func.count(Track.enriched_at))).one())

@@ -20,6 +20,7 @@ from __future__ import annotations
 from moodify import config
 from moodify.emotion import EMOTIONS
 from moodify.licence import Licence, licence_for, platform_links
+from moodify.online import jamendo_audio_origin, origin
 from moodify.store.models import Track
 
 # Sources whose published sample URLs point at hosts that no longer serve them (4Q's AllMusic
@@ -48,9 +49,7 @@ def track_licence(track: Track) -> Licence:
 
 def stream_allowed(url: str | None) -> bool:
     """A stream the web app may play: from the one media host its CSP allows, and only online."""
-    host = config.get("jamendo_audio_host").rstrip("/")
-    return bool(url) and not config.flag("offline") and (url == host or url.startswith(host + "/")
-                                                          or url.startswith(host + "?"))
+    return bool(url) and not config.flag("offline") and origin(url) == jamendo_audio_origin()
 
 
 def preview_url(track: Track, has_audio: bool) -> str | None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from flask import Flask, Response
 
 from moodify import config
+from moodify.online import jamendo_audio_origin
 
 
 def csp() -> str:
-    media = "'self' blob:" if config.flag("offline") else f"'self' blob: {media_origin()}"
+    media = "'self' blob:" if config.flag("offline") else f"'self' blob: {jamendo_audio_origin()}"
     return "; ".join([
         "default-src 'self'",
         "script-src 'self'",
@@ -27,14 +28,6 @@ def csp() -> str:
         "form-action 'self'",
         "frame-ancestors 'none'",
     ])
-
-
-def media_origin() -> str:
-    """scheme://host[:port] of the jamendo_audio_host setting."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(config.get("jamendo_audio_host"))
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 HEADERS = {

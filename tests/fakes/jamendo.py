@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 
 from werkzeug.wrappers import Request, Response
 
-from tests.fakes.server import LocalServer
+from tests.fakes.server import LocalServer, json_response
 
 # The licence mix: Creative Commons deeds as Jamendo's license_ccurl gives them, chosen by a hash
 # of the id. Every variant (BY, BY-SA, BY-ND, BY-NC, BY-NC-SA, BY-NC-ND), versions 2.0 to 4.0,
@@ -170,10 +170,6 @@ class FakeJamendo(LocalServer):
         self._queue("api", times, lambda: Response('{"headers": {"status": "succ', 200,
                                                    content_type="application/json"))
 
-    def answer_next(self, document, times: int = 1) -> None:
-        """The next `times` API calls answer this JSON document as it is (any shape)."""
-        self._queue("api", times, lambda: _json(document))
-
     # --- answers ---
     @Request.application
     def _wsgi(self, request: Request) -> Response:
@@ -206,7 +202,7 @@ class FakeJamendo(LocalServer):
         start = query["offset"]
         page = matching[start:start + query["limit"]]
         more = len(matching) > start + len(page)
-        return _json(_document(page, next_url=_next_url(request, start + len(page)) if more else None))
+        return json_response(_document(page, next_url=_next_url(request, start + len(page)) if more else None))
 
     def entry(self, track_id: int, audioformat: str = "mp31", audiodlformat: str = "mp32") -> dict | None:
         """What the fake answers for one id (None when removed), overrides and drop_fields applied."""
@@ -249,7 +245,7 @@ class FakeJamendo(LocalServer):
         """An error as Jamendo reports it: HTTP 200, the error in the document's headers."""
         headers = {"status": "failed", "code": code, "error_message": f"{ERRORS.get(code, 'Exception')}: {message}",
                    "warnings": "", "results_count": 0}
-        return _json({"headers": headers, "results": []})
+        return json_response({"headers": headers, "results": []})
 
 
 def _read_query(args) -> tuple[dict, tuple[int, str] | None]:
@@ -291,10 +287,6 @@ def _document(results: list[dict], *, next_url: str | None) -> dict:
 
 def _next_url(request: Request, offset: int) -> str:
     return f"{request.base_url}?{urlencode({**request.args.to_dict(), 'offset': offset})}"
-
-
-def _json(document) -> Response:
-    return Response(json.dumps(document), 200, content_type="application/json")
 
 
 def _sized_body(size: int) -> Response:

@@ -30,7 +30,6 @@ track's mood tags), whatever `duration` says; `filesize` is the served size.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 import tempfile
@@ -42,7 +41,7 @@ from typing import Callable
 
 from werkzeug.wrappers import Request, Response
 
-from tests.fakes.server import LocalServer
+from tests.fakes.server import LocalServer, json_response
 
 MAX_PAGE_SIZE = MAX_PAGE = 20
 ALL_LICENSES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd", "cc0", "pdm", "sampling+", "nc-sampling+"}
@@ -359,17 +358,13 @@ class FakeOpenverse(LocalServer):
         else:
             wait = f" Expected available in {int(retry_after or 1)} seconds." if status == 429 else ""
             detail = "Request was throttled." + wait if status == 429 else f"HTTP {status}"
-            answer = lambda: _json({"detail": detail}, status, headers)  # noqa: E731
+            answer = lambda: json_response({"detail": detail}, status, headers)  # noqa: E731
         self._queue(on, times, answer)
 
     def malformed_next(self, times: int = 1) -> None:
         """The next `times` searches answer 200 with a JSON body cut short."""
         self._queue("api", times, lambda: Response('{"result_count": 3, "page_count": 1, "res', 200,
                                                    content_type="application/json"))
-
-    def answer_next(self, document, times: int = 1) -> None:
-        """The next `times` searches answer this JSON document as it is (any shape)."""
-        self._queue("api", times, lambda: _json(document))
 
     # --- answers ---
     @Request.application
@@ -381,9 +376,9 @@ class FakeOpenverse(LocalServer):
         if match := re.fullmatch(r"/v1/audio/([0-9a-f-]{36})/", request.path):
             track = self.track(match.group(1))
             if track is None:
-                return _json({"detail": "Not found."}, 404)
-            return _json(document(track, self.root, [], self._filesize(track)))
-        return _json({"detail": "Not found."}, 404)
+                return json_response({"detail": "Not found."}, 404)
+            return json_response(document(track, self.root, [], self._filesize(track)))
+        return json_response({"detail": "Not found."}, 404)
 
     def _search(self, request: Request) -> Response:
         with self._lock:
@@ -397,10 +392,10 @@ class FakeOpenverse(LocalServer):
             query = read_query(request.args)
         except _Invalid as invalid:
             headers = {"WWW-Authenticate": 'Bearer realm="api"'} if invalid.status == 401 else {}
-            return _json({"detail": invalid.detail}, invalid.status, headers)
+            return json_response({"detail": invalid.detail}, invalid.status, headers)
         hits, total = search(self.tracks, query)
         result_count, page_count = counts(total, len(hits), query["page_size"], query["page"])
-        return _json({"result_count": result_count, "page_count": page_count, "page_size": query["page_size"],
+        return json_response({"result_count": result_count, "page_count": page_count, "page_size": query["page_size"],
                       "page": query["page"],
                       "results": [document(track, self.root, fields, self._filesize(track)) for track, fields in hits]})
 
@@ -423,8 +418,3 @@ class FakeOpenverse(LocalServer):
                             content_type="text/html; charset=utf-8")
         clip = self._clips[track.mood]
         return Response(clip, 200, {"Content-Length": str(len(clip))}, content_type="audio/mpeg")
-
-
-def _json(document, status: int = 200, headers: dict | None = None) -> Response:
-    # Field order kept as Openverse sends it (the serializers' documented order)
-    return Response(json.dumps(document), status, headers or {}, content_type="application/json")

@@ -3,12 +3,18 @@ a daemon thread), and queues of injected faults that the next requests answer wi
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import deque
 from collections.abc import Callable
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Response
+
+
+def json_response(document, status: int = 200, headers: dict | None = None) -> Response:
+    """A JSON answer, keys in the order given (the order the real services send them)."""
+    return Response(json.dumps(document), status, headers or {}, content_type="application/json")
 
 
 class _Quiet(WSGIRequestHandler):
@@ -55,6 +61,10 @@ class LocalServer:
     @property
     def root(self) -> str:
         return f"http://127.0.0.1:{self._server.server_port}"
+
+    def answer_next(self, document, times: int = 1) -> None:
+        """The next `times` API calls answer this JSON document as it is (any shape)."""
+        self._queue("api", times, lambda: json_response(document))
 
     def _queue(self, on: str, times: int, answer: Callable[[], Response]) -> None:
         with self._lock:
