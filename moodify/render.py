@@ -27,9 +27,8 @@ FADE_IN, FADE_OUT = 0.5, 1.5        # seconds
 DUCK_DB = -15.0                     # music under speech
 DUCK_MARGIN, DUCK_RAMP = 0.15, 0.2  # seconds around speech, and of the gain ramps
 LEVEL_UNDER_LU = 6.0                # music this far under the video's own sound (when it has any)
-PEAK = 10 ** (-1 / 20)              # -1 dBTP, what the README promises of the file
-# The limiter aims a little under it: its true-peak estimate (4x oversampled) and the AAC encoder's
-# own overshoot each cost some tenths of a dB.
+# The file keeps its true peak at or under -1 dBTP (the README's promise); the limiter aims a little
+# under that, as its 4x-oversampled estimate and the AAC encoder's own overshoot each cost tenths of a dB.
 CEILING = 10 ** (-1.6 / 20)
 OVERSAMPLE = 4
 COPYABLE = {"h264"}

@@ -115,20 +115,21 @@ def _group_keys(source: str, artist, album, annotation: dict, track_id: int) -> 
     return f"{source}:{artist_key}".lower(), f"{source}:{album_key}".lower()
 
 
-def catalog_version(session: Session) -> tuple:
-    return tuple(session.execute(select(func.count(Track.id), func.max(Track.id))).one())
-
-
 def versions(session: Session) -> tuple[tuple, tuple]:
-    """(catalog_version, rights_version) in one query: what every recommendation checks."""
+    """(catalog version, rights version) in one query, what every recommendation checks: the first
+    changes when tracks are added or removed (the index is rebuilt), the second whenever enrichment
+    learns a licence or that a track is gone, or is undone (only the rights are re-read)."""
     count, top, enriched, looked_up = session.execute(select(
         func.count(Track.id), func.max(Track.id), func.max(Track.enriched_at), func.count(Track.enriched_at))).one()
     return (count, top), (enriched, looked_up)
 
 
+def catalog_version(session: Session) -> tuple:
+    return versions(session)[0]
+
+
 def rights_version(session: Session) -> tuple:
-    """Changes whenever enrichment learns a licence or that a track is gone (or is undone)."""
-    return tuple(session.execute(select(func.max(Track.enriched_at), func.count(Track.enriched_at))).one())
+    return versions(session)[1]
 
 
 _RIGHTS_QUERY = select(Track.id, Track.source, Track.licence_url, Track.license, Track.available,
