@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 
 from moodify.online.http import OnlineError
 from moodify.online.jamendo import MAX_IDS_PER_REQUEST, JamendoClient, JamendoTrack
+from moodify.catalog.sources import jamendo_number
 from moodify.store import Store
 from moodify.store.models import Track, utcnow
 
@@ -36,9 +37,6 @@ ON_DEMAND_MOST = 60                 # ids a recommendation may look up at once
 ON_DEMAND_REST = 60.0               # seconds without on-demand look-ups after one failed
 
 
-def jamendo_id(source_id: str) -> int:
-    """'track_0000948' (MTG-Jamendo's id) -> 948 (Jamendo's)."""
-    return int(source_id.rsplit("_", 1)[-1])
 
 
 @dataclass
@@ -61,7 +59,7 @@ def store_answer(tracks: Iterable[Track], found: dict[int, JamendoTrack]) -> tup
     The caller decides whether an answer can be trusted to say what is gone (see _ask)."""
     now, enriched, gone = utcnow(), 0, 0
     for track in tracks:
-        answer = found.get(jamendo_id(track.source_id))
+        answer = found.get(jamendo_number(track.source_id))
         track.enriched_at = now
         if answer is None:
             track.available = False
@@ -125,7 +123,7 @@ def _ask(client: JamendoClient, tracks: list[Track]) -> tuple[dict[int, JamendoT
     """What Jamendo says of these tracks, the missing ones asked a second time on their own
     before they count as gone; (answers, requests made). None: an answer with none of several
     tracks, which is not how removals look, so nothing should be marked."""
-    ids = [jamendo_id(t.source_id) for t in tracks]
+    ids = [jamendo_number(t.source_id) for t in tracks]
     found = client.tracks(ids)
     if not found and len(ids) > 1:
         return None, 1
@@ -145,7 +143,7 @@ def enrich_now(store: Store, track_ids: list[int]) -> EnrichReport:
                                                      Track.source == SOURCE)).all()
         if not tracks:
             return report
-        found = client.tracks([jamendo_id(t.source_id) for t in tracks], timeout=ON_DEMAND_TIMEOUT,
+        found = client.tracks([jamendo_number(t.source_id) for t in tracks], timeout=ON_DEMAND_TIMEOUT,
                               attempts=1, max_wait=0, deadline=ON_DEMAND_DEADLINE)
         report.requests = 1
         if found:

@@ -50,13 +50,18 @@ def _rows(*parts: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def jamendo_number(track_id: str) -> int:
+    """'track_0000948' (MTG-Jamendo's id) -> 948 (Jamendo's own track number)."""
+    return int(track_id.rsplit("_", 1)[-1])
+
+
 def jamendo() -> Iterator[SourceTrack]:
     for row in _rows("jamendo", "moodtheme_tracks.csv"):
         instruments = split_list(row["instrument_tags"], "|")
         yield SourceTrack(
             source="jamendo", source_id=row["track_id"], annotation=row,
             license="Creative Commons (per track, see its Jamendo page)",
-            url=f"https://www.jamendo.com/track/{int(row['track_id'].split('_')[1])}",
+            url=f"https://www.jamendo.com/track/{jamendo_number(row['track_id'])}",
             duration_s=float(row["duration_s"]),
             # Jamendo's uploaders tag voice as an instrument; without any instrument tags we cannot tell.
             instrumental=(None if not instruments else "voice" not in instruments),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from moodify import config
 from moodify.emotion import EMOTIONS
+from moodify.catalog.sources import jamendo_number
 from moodify.licence import Licence, licence_for, platform_links
 from moodify.online import jamendo_audio_origin, origin
 from moodify.store.models import Track
@@ -38,7 +39,7 @@ def display_title(track: Track) -> str:
     if track.title:
         return track.title
     if track.source == "jamendo":
-        return f"Jamendo track {int(track.source_id.split('_')[1])}"
+        return f"Jamendo track {jamendo_number(track.source_id)}"
     return f"{track.source} {track.source_id}"
 
 

@@ -11,7 +11,8 @@ from skimage import data
 from sqlalchemy import select
 
 from moodify.catalog.audio import UseRefused
-from moodify.catalog.enrich import jamendo_id, store_answer
+from moodify.catalog.enrich import store_answer
+from moodify.catalog.sources import jamendo_number
 from moodify.emotion import EmotionEstimate
 from moodify.media import MediaFile
 from moodify.online.http import DownloadRefused
@@ -116,7 +117,7 @@ def test_when_the_filter_leaves_too_few_the_list_says_how_to_get_more(service, o
 def _enriched_with(service, online, **fields) -> Track:
     """A Jamendo track looked up with these fields (e.g. its licence) on the fake."""
     track = jamendo_track(service.store, enriched=False)
-    number = jamendo_id(track.source_id)
+    number = jamendo_number(track.source_id)
     if fields.get("audiodownload_allowed"):
         fields.setdefault("audiodownload", f"{online.jamendo.root}/download/track/{number}/mp32/")
     online.jamendo.overrides[number] = fields

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from moodify.catalog import build
-from moodify.catalog.enrich import enrich_batch, jamendo_id, pending_count
+from moodify.catalog.enrich import enrich_batch, pending_count
+from moodify.catalog.sources import jamendo_number
 from moodify.catalog.index import load_index
 from moodify.licence import licence_for
 from moodify.online.jamendo import JamendoClient
@@ -33,7 +34,7 @@ def test_a_batch_asks_200_ids_a_request_and_stores_what_jamendo_says(catalogue, 
     jamendo = online.jamendo
     upcoming = pending(catalogue, 450)
     gone = upcoming[7]
-    jamendo.removed.add(jamendo_id(gone.source_id))
+    jamendo.removed.add(jamendo_number(gone.source_id))
     before = pending_count(catalogue)
 
     report = enrich_batch(catalogue, JamendoClient.from_settings(), limit=450)
@@ -41,10 +42,10 @@ def test_a_batch_asks_200_ids_a_request_and_stores_what_jamendo_says(catalogue, 
     assert (report.asked, report.requests, report.unavailable, report.enriched) == (450, 4, 1, 449)
     # 200 a request; the one missing from the first answer is asked again alone before it counts as gone
     assert [int(r["limit"]) for r in jamendo.requests] == [200, 1, 200, 50]
-    assert jamendo.requests[1]["id"] == str(jamendo_id(gone.source_id))
+    assert jamendo.requests[1]["id"] == str(jamendo_number(gone.source_id))
     assert pending_count(catalogue) == before - 450 == report.remaining
     first = stored(catalogue, upcoming[0].id)
-    said = jamendo.entry(jamendo_id(first.source_id))
+    said = jamendo.entry(jamendo_number(first.source_id))
     assert (first.title, first.artist, first.licence_url) == (said["name"], said["artist_name"], said["license_ccurl"])
     assert first.enriched_at is not None and first.url == said["shareurl"]
     assert (first.download_url is not None) == said["audiodownload_allowed"]
@@ -54,7 +55,7 @@ def test_a_batch_asks_200_ids_a_request_and_stores_what_jamendo_says(catalogue, 
 
 def test_a_track_jamendo_no_longer_has_is_never_recommended(catalogue, online):
     gone = pending(catalogue, 1)[0]
-    online.jamendo.removed.add(jamendo_id(gone.source_id))
+    online.jamendo.removed.add(jamendo_number(gone.source_id))
     enrich_batch(catalogue, JamendoClient.from_settings(), limit=1)
     with catalogue.session() as session:
         index = load_index(session)
