@@ -44,19 +44,24 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
-    """Run the web server (API under /api/v1) with the embedded defaults."""
-    from waitress import serve as waitress_serve
+    """Run the web server (API under /api/v1) with the embedded defaults.
 
-    from moodify.web import create_app
+    Granian (a Rust HTTP server) holds the connections: slow or idle clients cost no Python
+    thread, and one that has not sent its headers within header_timeout_seconds is cut. The app
+    runs in server_threads threads of one worker process; its start-up work (moodify.web.create_app)
+    runs there."""
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
 
-    app = create_app()
-    from moodify import privacy
+    from moodify import config
 
-    moodify = app.extensions["moodify"]
-    privacy.purge_expired(moodify.store)
-    moodify.jobs.recover()          # jobs a previous server left behind (never a CLI's business)
+    header_ms = round(1000 * float(config.get("header_timeout_seconds")))
     click.echo(f"Moodify on http://{host}:{port}/api/v1/health  (Ctrl+C stops it)", err=True)
-    waitress_serve(app, host=host, port=port, threads=8)
+    Granian("moodify.web:create_app", factory=True, interface=Interfaces.WSGI, address=host, port=port,
+            workers=1, blocking_threads=int(config.get("server_threads")),
+            http1_settings=HTTP1Settings(header_read_timeout=header_ms),
+            log_access=False).serve()
 
 
 @main.command()

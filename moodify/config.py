@@ -34,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
             "How much each kind of part is trusted when a post's parts are fused (times each "
             "part's own confidence)."),
     Setting("max_upload_mb", "200", "Largest multipart post (all its files together) in MB."),
+    Setting("library_quota_mb", "5120", "Music one person may import into their library, in MB (5 GB)."),
     Setting("max_images", "10", "Photos a post may have."),
     Setting("max_audio", "3", "Sound clips a post may have."),
     Setting("max_image_megapixels", "40", "Largest photo, in megapixels (checked before decoding)."),
@@ -42,6 +43,10 @@ SETTINGS: tuple[Setting, ...] = (
             "from the header before decoding)."),
     Setting("max_video_seconds", "180", "Longest video, in seconds."),
     Setting("render_lufs", "-14", "Integrated loudness of a rendered video's sound (EBU R128 LUFS)."),
+    Setting("server_threads", "8", "Requests `moodify serve` works on at once (connections waiting cost "
+            "no thread)."),
+    Setting("header_timeout_seconds", "15", "`moodify serve` cuts a client that has not sent a whole "
+            "request head this long after connecting (slow-header attacks), 1 to 60."),
     Setting("auth", "none", "none: a local single-person tool, requests name their user; required: a "
             "multi-user server with accounts, session cookies and personal API tokens."),
     Setting("secret_key", "", "The Flask secret; required (32+ characters) when auth=required (sessions "

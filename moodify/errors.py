@@ -9,9 +9,10 @@ class MoodifyError(Exception):
     status = 500
     code = "internal"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, details: dict | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.details = details          # numbers the app puts in its own words (the error's `details`)
 
 
 class InvalidInput(MoodifyError):
@@ -50,6 +51,15 @@ class Conflict(MoodifyError):
 class PayloadTooLarge(MoodifyError):
     status = 413
     code = "too_large"
+
+
+class LengthRequired(MoodifyError):
+    status = 411
+    code = "length_required"
+
+
+class LibraryFull(PayloadTooLarge):
+    code = "library_full"
 
 
 class CatalogError(MoodifyError):

@@ -11,8 +11,10 @@ Workers: by default a thread pool in this process (the `jobs` setting is "local"
 processes on any number of machines that share the database and the instance folder.
 
 A job whose worker died (killed, crashed, the machine gone) stops beating; `reap` marks it failed
-with that reason once it has been silent for `job_stale_seconds`, and a local pool that restarts
-fails what it left behind (`recover`). Nothing already stored is touched.
+with that reason once it has been silent for `job_stale_seconds`. A local job records which process
+runs it (its spool lease, moodify.spool): a server starting fails the open local jobs of processes
+that are gone (`recover`), never those of another process still serving. Nothing already stored
+is touched.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy import select, update
 
 from moodify import config
 from moodify.errors import MoodifyError
+from moodify.spool import Spool, spool_for
 from moodify.store import Store
 from moodify.store.models import Job
 
@@ -81,9 +84,11 @@ def remove_dir(folder) -> None:
 
 
 class JobRunner:
-    def __init__(self, store: Store, moodify=None, backend: str = "local", workers: int = 1) -> None:
+    def __init__(self, store: Store, moodify=None, backend: str = "local", workers: int = 1,
+                 spool: Spool | None = None) -> None:
         self.store = store
         self.moodify = moodify
+        self.spool = spool or spool_for(config.instance_dir())
         self.backend = backend.strip() or "local"
         self._lock = threading.Lock()
         self._pool = None
@@ -109,26 +114,40 @@ class JobRunner:
                             .values(stage="cancelling"))
 
     def recover(self) -> int:
-        """The server starting with a local pool: fail the jobs a stopped server left behind
-        (only a server runs local jobs, so any still open are orphans). With Redis workers, jobs
-        outlive the server: only silent ones are failed (`reap`). CLI commands never call it."""
+        """A server starting: fail the open local jobs whose process is gone (killed, crashed,
+        stopped), whichever process ran them; another process still serving keeps its own. With
+        Redis workers, jobs outlive the server: only silent ones are failed (`reap`)."""
         if self.backend != "local":
             return self.reap()
         with self.store.session() as session:
-            result = session.execute(update(Job).where(Job.status.in_(("queued", "running")))
-                                     .values(status="failed", error=STOPPED, error_code="server_stopped",
-                                             updated_at=utcnow()))
-            return result.rowcount or 0
+            open_jobs = session.execute(select(Job.id, Job.runner).where(Job.status.in_(("queued", "running"))))
+            orphans = [job_id for job_id, runner in open_jobs if not (runner and self.spool.alive(runner))]
+            if orphans:
+                session.execute(update(Job).where(Job.id.in_(orphans), Job.status.in_(("queued", "running")))
+                                .values(status="failed", error=STOPPED, error_code="server_stopped",
+                                        updated_at=utcnow()))
+            return len(orphans)
+
+    def open_ids(self) -> set[int]:
+        with self.store.session() as session:
+            return set(session.scalars(select(Job.id).where(Job.status.in_(("queued", "running")))))
 
     def reap(self, stale: float | None = None) -> int:
-        """Fail running jobs whose worker has been silent for `stale` seconds."""
+        """Fail running jobs whose worker has been silent for `stale` seconds, and remove the
+        uploads they were reading."""
         stale = float(config.get("job_stale_seconds")) if stale is None else stale
+        silent = (Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
         with self.store.session() as session:
-            result = session.execute(update(Job).where(
-                Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
-                .values(status="failed", stage="failed", error=DIED, error_code="worker_died",
-                        updated_at=utcnow()))
-            return result.rowcount or 0
+            candidates = list(session.scalars(select(Job.id).where(*silent)))
+            if not candidates:
+                return 0
+            session.execute(update(Job).where(Job.id.in_(candidates), *silent).values(
+                status="failed", stage="failed", error=DIED, error_code="worker_died", updated_at=utcnow()))
+            reaped = list(session.scalars(select(Job.id).where(Job.id.in_(candidates),
+                                                               Job.error_code == "worker_died")))
+        for job_id in reaped:
+            remove_dir(self.spool.job_folder(job_id))
+        return len(reaped)
 
     def reap_now_and_then(self) -> None:
         """`reap`, at most once per HEARTBEAT in this process: job polls call it, and a silent
@@ -141,6 +160,7 @@ class JobRunner:
     def create(self, user_id: int, kind: str) -> int:
         with self.store.session() as session:
             job = Job(user_id=user_id, kind=kind, status="queued", progress=0.0, stage="waiting for a worker",
+                      runner=self.spool.lease() if self._pool is not None else None,
                       created_at=utcnow(), updated_at=utcnow())
             session.add(job)
             session.flush()
@@ -155,6 +175,8 @@ class JobRunner:
             return
         from redis.exceptions import ConnectionError, TimeoutError
 
+        if folder:                      # the post outlives this process while its job is open
+            folder = str(self.spool.hand_over(Path(folder), job_id))
         try:
             self._queue.enqueue("moodify.tasks.run_queued", job_id, kind, args, folder,
                                 job_timeout=3600, result_ttl=0, failure_ttl=3600)

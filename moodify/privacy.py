@@ -62,42 +62,55 @@ def _remove(path: str | None) -> int:
     return 0
 
 
+def delete_tracks(store: Store, track_ids: list[int]) -> PurgeReport:
+    """Imported tracks, what refers to them (feedback, places in shown lists), and their audio
+    files where no remaining track plays from the same file."""
+    report = PurgeReport()
+    with store.session() as session:
+        paths = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.id.in_(track_ids)))}
+        steps = [("feedback", delete(Feedback).where(Feedback.track_id.in_(track_ids))),
+                 ("recommendation_items", delete(RecommendationItem).where(RecommendationItem.track_id.in_(track_ids))),
+                 ("tracks", delete(Track).where(Track.id.in_(track_ids), Track.owner_id.is_not(None)))]
+        for table, statement in steps:
+            report.rows[table] = session.execute(statement).rowcount or 0
+        still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
+    report.files = sum(_remove(path) for path in paths - still_used)
+    return report
+
+
 def purge_user(store: Store, name: str) -> PurgeReport:
     """Everything of one person, rows and files; their catalogue-wide effects go with them."""
-    report = PurgeReport()
     with store.session() as session:
         user = session.scalar(select(User).where(User.name == name))
         if user is None:
             raise NotFound(f"no user named {name!r}")
         uid = user.id
-        tracks = session.execute(select(Track.id, Track.annotation).where(Track.owner_id == uid)).all()
-        track_ids = [t for t, _ in tracks]
+        track_ids = list(session.scalars(select(Track.id).where(Track.owner_id == uid)))
+    report = delete_tracks(store, track_ids)
+    with store.session() as session:
         renders = session.scalars(select(Job.result).where(Job.user_id == uid, Job.kind == "render")).all()
         analysis_ids = session.scalars(select(Analysis.id).where(Analysis.user_id == uid)).all()
         recommendations = select(Recommendation.id).where(Recommendation.user_id == uid)
         steps = [
-            ("feedback", delete(Feedback).where((Feedback.user_id == uid) | Feedback.track_id.in_(track_ids)
+            ("feedback", delete(Feedback).where((Feedback.user_id == uid)
                                                 | Feedback.recommendation_id.in_(recommendations))),
             ("recommendation_items", delete(RecommendationItem).where(
-                RecommendationItem.recommendation_id.in_(recommendations) | RecommendationItem.track_id.in_(track_ids))),
+                RecommendationItem.recommendation_id.in_(recommendations))),
             ("recommendations", delete(Recommendation).where(Recommendation.user_id == uid)),
             ("jobs", delete(Job).where(Job.user_id == uid)),
             ("analyses", delete(Analysis).where(Analysis.user_id == uid)),
-            ("tracks", delete(Track).where(Track.owner_id == uid)),
             ("api_tokens", delete(ApiToken).where(ApiToken.user_id == uid)),
             ("sessions", delete(UserSession).where(UserSession.user_id == uid)),
             ("users", delete(User).where(User.id == uid)),
         ]
         for table, statement in steps:
-            report.rows[table] = session.execute(statement).rowcount or 0
-        still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
+            report.rows[table] = report.rows.get(table, 0) + (session.execute(statement).rowcount or 0)
     report.files += sum(_remove(r.get("path")) for r in renders if r)
     for analysis_id in analysis_ids:
         folder = kept_dir(analysis_id)
         if folder.is_dir():
             report.files += sum(_remove(str(p)) for p in folder.iterdir())
             folder.rmdir()
-    report.files += sum(_remove(a.get("path")) for _, a in tracks if a.get("path") not in still_used)
     return report
 
 

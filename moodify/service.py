@@ -18,13 +18,14 @@ from moodify.catalog import enrich
 from moodify.catalog.index import CatalogIndex, load_index, versions
 from moodify.catalog.views import display_title, track_licence, track_view, use_refusal
 from moodify.emotion import EmotionEstimate, normalise_label
-from moodify.errors import InvalidInput, NotFound
+from moodify.errors import Forbidden, InvalidInput, LibraryFull, NotFound
 from moodify.licence import USABLE
 from moodify.models import e5
 from moodify.store import Store
 from moodify import segments
 from moodify import config
 from moodify.jobs import JobRunner, job_view, remove_dir
+from moodify.spool import spool_for
 from moodify.media import MediaFile
 from moodify.pipeline import Post, PostReading, analyse_post
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
@@ -84,9 +85,21 @@ class Moodify:
         self.semantic = semantic
         self.default_user = default_user
         self.audio_folder = (instance or config.instance_dir()) / "catalog_audio"   # fetched catalogue audio
+        self.spool = spool_for(instance or config.instance_dir())                   # uploads while read
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
-        self.jobs = JobRunner(store, self, config.get("jobs"))
+        self.jobs = JobRunner(store, self, config.get("jobs"), spool=self.spool)
+
+    def start_serving(self) -> dict:
+        """What every server start does, however the app is served (`moodify serve`, or any WSGI
+        server that calls create_app): fail the jobs of processes that are gone, remove the
+        uploads they left (a `kill -9` mid-analysis included) and renders past retention."""
+        from moodify import privacy
+
+        failed = self.jobs.recover()
+        swept = self.spool.sweep(self.jobs.open_ids())
+        purged = privacy.purge_expired(self.store)
+        return {"jobs_failed": failed, "uploads_removed": swept, "renders_removed": purged.files}
 
     # -- catalogue ---------------------------------------------------------------------
     def index(self, session: Session) -> CatalogIndex:
@@ -344,6 +357,35 @@ class Moodify:
                              progress=lambda f, stage: progress(fetching + (1 - fetching) * f, stage))
         return {"track_id": track.id, **done.to_dict(), "licence": licence.to_dict(),
                 "attribution": licence.attribution}
+
+    def library_used(self, user: str | None) -> int:
+        """Bytes of the audio files the user's imported tracks play from (each file once)."""
+        with self.store.session() as session:
+            paths = {a.get("path") for a in session.scalars(select(Track.annotation).where(
+                Track.source == "user", Track.owner_id == self._viewer(session, user)))}
+        return sum(Path(p).stat().st_size for p in paths if p and Path(p).is_file())
+
+    def check_library_room(self, incoming: int, quota_mb: float, *, user: str | None = None) -> None:
+        """Refuse an import that would take the user's library past its quota (413)."""
+        used, quota = self.library_used(user), int(quota_mb * 2**20)
+        if used + incoming > quota:
+            mb = lambda n: round(n / 2**20, 1)      # noqa: E731
+            raise LibraryFull(f"your library holds {mb(used)} MB of its {mb(quota)} MB and these files add "
+                              f"{mb(incoming)} MB: delete tracks you no longer use (DELETE "
+                              "/api/v1/tracks/<id>), or ask whoever runs this server to raise "
+                              "library_quota_mb (MOODIFY_LIBRARY_QUOTA_MB)",
+                              {"used_mb": mb(used), "quota_mb": mb(quota), "incoming_mb": mb(incoming)})
+
+    def delete_track(self, track_id: int, *, user: str | None = None) -> None:
+        """Remove one of the user's imported tracks, its feedback, and its file when no other
+        track plays from it. Catalogue tracks and other people's are not theirs to delete."""
+        from moodify import privacy
+
+        with self.store.session() as session:
+            track = self._visible_track(session, track_id, user)
+            if track.owner_id is None:
+                raise Forbidden(f"track {track_id} is part of the catalogue: only imported tracks can be deleted")
+        privacy.delete_tracks(self.store, [track_id])
 
     def start_import(self, files: dict[Path, str], *, user: str | None = None) -> dict:
         """Import uploaded audio files (saved in the library folder; path -> the name they were

@@ -4,7 +4,8 @@ import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Se
 
 /** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
 export class ApiError extends Error {
-  constructor(public status: number, message: string, public code: string | null = null) {
+  constructor(public status: number, message: string, public code: string | null = null,
+              public details: Record<string, number | string> = {}) {
     super(message);
   }
 }
@@ -24,7 +25,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.code ?? null);
+    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.code ?? null,
+                       body?.error?.details ?? {});
   }
   return body as T;
 }

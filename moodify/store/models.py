@@ -157,6 +157,7 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text)
     error_code: Mapped[str | None] = mapped_column(String(64))  # the MoodifyError code, for the app's words
     result: Mapped[dict | None] = mapped_column(JSON)            # what an import or render made
+    runner: Mapped[str | None] = mapped_column(String(32))       # a local job's process (its spool lease)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

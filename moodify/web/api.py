@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 from flask import Blueprint, current_app, g, jsonify, request, send_file
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from moodify.catalog import build
 from moodify.emotion import EmotionEstimate
-from moodify.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
+from moodify.errors import Forbidden, InvalidInput, LengthRequired, NotFound, PayloadTooLarge
 from moodify.pipeline import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
@@ -28,12 +29,27 @@ def moodify() -> Moodify:
     return current_app.extensions["moodify"]
 
 
-def json_body() -> dict:
+def json_body(*, optional: bool = False) -> dict:
+    """The request's JSON object, checked (size, UTF-8, depth); {} for an empty optional body."""
+    too_large = PayloadTooLarge(f"the request is too large: the API takes at most {JSON_LIMIT >> 20} MB "
+                                "of JSON (files go in a multipart post)")
     if (request.content_length or 0) > JSON_LIMIT:
-        raise PayloadTooLarge(f"the request is too large: the API takes at most {JSON_LIMIT >> 20} MB "
-                              "of JSON (files go in a multipart post)")
+        raise too_large
+    if request.content_length is None and "chunked" in request.headers.get("Transfer-Encoding", "").lower() \
+            and not request.environ.get("wsgi.input_terminated"):
+        # The server hands the app no end to such a body (Werkzeug would read it as empty).
+        raise LengthRequired("send the JSON with a Content-Length header (not chunked)")
+    request.max_content_length = JSON_LIMIT + 1     # a chunked body: read one byte past the limit at most
     try:
-        request.get_data().decode("utf-8")
+        raw = request.get_data()
+    except RequestEntityTooLarge:
+        raise too_large from None
+    if len(raw) > JSON_LIMIT:
+        raise too_large
+    if optional and not raw:
+        return {}
+    try:
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"the request body is not valid UTF-8 (byte {exc.start}): send UTF-8 text") from None
     try:
@@ -184,7 +200,7 @@ def create_analysis():
     caption, data = _caption_from_request()
     if not request.files:
         return jsonify(moodify().analyse(Post(caption=caption), user=_user_arg(data))), 201
-    saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
+    saved, folder = uploads.save(request.files, moodify().spool)
     try:
         post = Post(caption=caption, images=tuple(saved["images"]), audio=tuple(saved["audio"]),
                     video=saved["video"][0] if saved["video"] else None)
@@ -195,6 +211,13 @@ def create_analysis():
     job = moodify().start_analysis(post, user=_user_arg(data), cleanup_dir=folder,
                                    keep_dir=Path(current_app.config["MOODIFY_KEPT"]) if keep else None)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
+
+
+@bp.delete("/tracks/<int:track_id>")
+def delete_track(track_id: int):
+    """One of the user's imported tracks, and its file when no other track plays from it."""
+    moodify().delete_track(track_id, user=_user_arg())
+    return "", 204
 
 
 @bp.get("/tracks/<int:track_id>/audio")
@@ -222,7 +245,7 @@ def track_segment(track_id: int):
 def fetch_track_audio(track_id: int):
     """Download and analyse a catalogue track's audio (where its licence allows use in a video)
     as a job; refused at once with the reason's code otherwise."""
-    data = json_body() if request.get_data() else {}
+    data = json_body(optional=True)
     usable = data.get("usable", "any")
     if not isinstance(usable, str):
         raise InvalidInput("'usable' must be any, personal or monetised")
@@ -236,9 +259,12 @@ def import_library():
     uploads_ = request.files.getlist("files")
     if not uploads_ or set(request.files) - {"files"}:
         raise InvalidInput("send the audio files in a multipart field named 'files'")
+    user = _user_arg(dict(request.form))
+    moodify().check_library_room(sum(uploads.size(f) for f in uploads_), current_app.config["MOODIFY_LIBRARY_QUOTA_MB"],
+                                 user=user)
     folder = Path(current_app.config["MOODIFY_LIBRARY"])
-    saved = uploads.save_library(uploads_, folder, Path(current_app.config["MOODIFY_UPLOADS"]))
-    job = moodify().start_import(saved, user=_user_arg(dict(request.form)))
+    saved = uploads.save_library(uploads_, folder, moodify().spool.mine)
+    job = moodify().start_import(saved, user=user)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -255,7 +281,7 @@ def create_render():
     analysis_id = _form_number(form, "analysis_id", int)
     if start is not None and not 0 <= start <= 24 * 3600:
         raise InvalidInput("'start' is seconds into the track: a number from 0")
-    saved, folder = uploads.save(request.files, Path(current_app.config["MOODIFY_UPLOADS"]))
+    saved, folder = uploads.save(request.files, moodify().spool)
     out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
     job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
                                  user=_user_arg(dict(form)), cleanup_dir=folder,
@@ -318,7 +344,7 @@ def get_analysis(analysis_id: int):
 
 @bp.post("/analyses/<int:analysis_id>/recommendations")
 def analysis_recommendations(analysis_id: int):
-    data = json_body() if request.get_data() else {}
+    data = json_body(optional=True)
     shown = moodify().recommend_for_analysis(analysis_id, options_from_request(data),
                                              user=_user_arg(data), request=data)
     return jsonify(shown.to_dict())
@@ -328,7 +354,7 @@ def analysis_recommendations(analysis_id: int):
 def find_online():
     """Search Openverse with the mood words of an emotion (or of a stored analysis) and add what
     may go into a video, as a job; its result is {query, added, known, skipped}."""
-    data = json_body() if request.get_data() else {}
+    data = json_body(optional=True)
     user = _user_arg(data)
     if "analysis_id" in data:
         analysis_id = data["analysis_id"]

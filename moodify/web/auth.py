@@ -159,7 +159,7 @@ def list_tokens():
 def create_token():
     from moodify.web.api import json_body
 
-    data = json_body() if request.get_data() else {}
+    data = json_body(optional=True)
     if not isinstance(data.get("name", "token"), str):
         raise InvalidInput("'name' must be text: what the token is for")
     return jsonify(accounts.create_token(_store(), _account(), data.get("name", "token"))), 201

@@ -1,4 +1,5 @@
-"""Every error leaves the API as JSON {"error": {"code", "message"}} with its 4xx/5xx status."""
+"""Every error leaves the API as JSON {"error": {"code", "message"[, "details"]}} with its 4xx/5xx
+status; `details` holds the numbers an app needs to say it in its own words."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from moodify.errors import MoodifyError
 log = logging.getLogger(__name__)
 
 
-def error_response(status: int, code: str, message: str):
-    response = jsonify({"error": {"code": code, "message": message}})
+def error_response(status: int, code: str, message: str, details: dict | None = None):
+    error = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    response = jsonify({"error": error})
     response.status_code = status
     return response
 
@@ -21,7 +25,7 @@ def error_response(status: int, code: str, message: str):
 def init_app(app: Flask) -> None:
     @app.errorhandler(MoodifyError)
     def _moodify_error(exc: MoodifyError):
-        return error_response(exc.status, exc.code, exc.message)
+        return error_response(exc.status, exc.code, exc.message, exc.details)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

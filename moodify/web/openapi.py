@@ -21,7 +21,9 @@ def _errors(*statuses: int) -> dict:
 SCHEMAS = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["code", "message"],
-        "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}},
+        "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                       "details": {"type": "object", "description": "numbers for the app's own words, "
+                                   "e.g. library_full: used_mb, quota_mb, incoming_mb"}}}}},
     "Reading": {"type": "object", "required": ["probs"], "properties": {
         "label": {"type": "string", "enum": list(EMOTIONS)},
         "probs": {"type": "object", "properties": {e: {"type": "number"} for e in EMOTIONS}},
@@ -203,7 +205,11 @@ PATHS = {
         "summary": "One track with its published annotation",
         "parameters": [{"name": "track_id", "in": "path", "required": True,
                         "schema": {"type": "integer"}}],
-        "responses": {"200": _json({"$ref": "#/components/schemas/Track"}), **_errors(404)}}},
+        "responses": {"200": _json({"$ref": "#/components/schemas/Track"}), **_errors(404)}}, "delete": {
+        "summary": "Delete one of your imported tracks (and its file when no other track plays from it); "
+                   "catalogue tracks are not yours to delete (403)",
+        "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "responses": {"204": {"description": "deleted"}, **_errors(400, 403, 404)}}},
     "/api/v1/feedback": {"post": {
         "summary": "Like, skip or choose a track; later recommendations learn from it",
         "requestBody": {"required": True, "content": {"application/json": {
@@ -269,7 +275,7 @@ PATHS = {
                       **_errors(400, 404, 409)}}},
     "/api/v1/library": {"post": {
         "summary": "Import audio files (multipart field `files`) into your library, as a job; its result is "
-                   "{imported, skipped, failed}",
+                   "{imported, skipped, failed}. Past the library_quota_mb setting: 413 library_full",
         "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
             "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
         "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 413)}}},
@@ -318,7 +324,7 @@ PATHS = {
     "/api/v1/auth/tokens/{token_id}": {"delete": {
         "summary": "Revoke a token",
         "parameters": [{"name": "token_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-        "responses": {"200": _json({"type": "object"}), **_errors(401, 404)}}},
+        "responses": {"200": _json({"type": "object"}), **_errors(400, 401, 404)}}},
     "/api/v1/models": {"get": {
         "summary": "The models posts are read with: present or not, and where their weights come from",
         "responses": {"200": _json({"type": "object", "properties": {"models": {"type": "array", "items": {
@@ -354,8 +360,39 @@ PATHS = {
 }
 
 
+# Answered without an account on the multi-user server (moodify.web.auth.PUBLIC).
+PUBLIC = {("/api/v1/health", "get"), ("/api/v1/ready", "get"), ("/api/v1/openapi.json", "get"),
+          ("/api/v1/auth/register", "post"), ("/api/v1/auth/login", "post"), ("/api/v1/auth/me", "get")}
+SECURITY_SCHEMES = {
+    "session": {"type": "apiKey", "in": "cookie", "name": "moodify_session",
+                "description": "the web app's session (changes also send X-CSRF-Token)"},
+    "token": {"type": "http", "scheme": "bearer", "description": "a personal API token (mdf_...)"}}
+
+
+def _with_auth(paths: dict) -> dict:
+    """Every operation but the public ones, as the multi-user server answers it: 401 without an
+    account, and 403 for a change without its CSRF token. (The single-person tool never does.)"""
+    out = {}
+    for path, methods in paths.items():
+        out[path] = {}
+        for method, operation in methods.items():
+            operation = {**operation, "responses": dict(operation["responses"])}
+            if (path, method) in PUBLIC:
+                operation["security"] = []
+            else:
+                operation["responses"].setdefault("401", _json(ERROR, "error"))
+                if method != "get":
+                    operation["responses"].setdefault("403", _json(ERROR, "error"))
+            out[path][method] = operation
+    return out
+
+
 def document() -> dict:
     return {"openapi": "3.1.0",
             "info": {"title": "Moodify API", "version": __version__,
-                     "description": "Background music for a social-media post, by its emotion."},
-            "paths": PATHS, "components": {"schemas": SCHEMAS}}
+                     "description": "Background music for a social-media post, by its emotion. With "
+                                    "MOODIFY_AUTH=required, every operation but the public ones needs a "
+                                    "session or a personal API token."},
+            "security": [{"session": []}, {"token": []}],
+            "paths": _with_auth(PATHS),
+            "components": {"schemas": SCHEMAS, "securitySchemes": SECURITY_SCHEMES}}

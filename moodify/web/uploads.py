@@ -1,8 +1,8 @@
 """Files of a multipart post, saved where the analysis job can read them.
 
-Each file is written to a fresh folder under <instance>/uploads as `<field>-<n>`: the name the
-client sent is kept only for messages, never used as a path. The folder is removed when the
-job ends (or at once, if the post is refused).
+Each file is written to a fresh folder of this process's spool (moodify.spool) as `<field>-<n>`:
+the name the client sent is kept only for messages, never used as a path. The folder is removed
+when the job ends (or at once, if the post is refused), and by the next start if the process dies.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from moodify.errors import InvalidInput
 from moodify.media import MediaFile
 from moodify.pipeline import limits
+from moodify.spool import Spool
 
 FIELDS = {"images": "image", "audio": "sound clip", "video": "video"}
 CHUNK = 1 << 20
@@ -27,6 +28,16 @@ def display_name(upload: FileStorage, field: str, n: int) -> str:
     raw = (upload.filename or "").replace("\\", "/").split("/")[-1]
     clean = re.sub(r"[\x00-\x1f\x7f]", "", raw).strip()[:100]
     return clean or f"{FIELDS[field]} {n + 1}"
+
+
+def size(upload: FileStorage) -> int:
+    """Bytes of an uploaded file (already spooled by the form parser), read without consuming it."""
+    stream = upload.stream
+    at = stream.tell()
+    stream.seek(0, 2)
+    end = stream.tell()
+    stream.seek(at)
+    return end
 
 
 def save_library(files: list[FileStorage], library: Path, scratch: Path) -> dict[Path, str]:
@@ -52,8 +63,9 @@ def save_library(files: list[FileStorage], library: Path, scratch: Path) -> dict
     return kept
 
 
-def save(files: MultiDict, root: Path) -> tuple[dict[str, list[MediaFile]], Path]:
-    """Write the uploaded files; (field -> files, the folder to remove afterwards)."""
+def save(files: MultiDict, spool: Spool) -> tuple[dict[str, list[MediaFile]], Path]:
+    """Write the uploaded files into a new folder of the spool; (field -> files, the folder to
+    remove afterwards)."""
     unknown = sorted(set(files) - set(FIELDS))
     if unknown:
         raise InvalidInput(f"unknown file fields {', '.join(unknown)}: send photos as 'images', "
@@ -63,8 +75,7 @@ def save(files: MultiDict, root: Path) -> tuple[dict[str, list[MediaFile]], Path
         count = len(files.getlist(field))
         if count > most[field]:
             raise InvalidInput(f"{count} files in '{field}': a post takes at most {most[field]}")
-    folder = root / uuid.uuid4().hex
-    folder.mkdir(parents=True)
+    folder = spool.new_folder()
     saved: dict[str, list[MediaFile]] = {field: [] for field in FIELDS}
     try:
         for field in FIELDS:

@@ -3,6 +3,8 @@ files answer nothing about what else is on the disk; job results do not show ser
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 
@@ -50,3 +52,14 @@ def test_job_results_never_show_server_paths():
     result = {"path": "/srv/moodify/instance/renders/x.mp4", "duration": 3.0,
               "imported": [{"id": 1, "path": "/srv/moodify/instance/library/abc.mp3", "title": "Song"}]}
     assert without_paths(result) == {"duration": 3.0, "imported": [{"id": 1, "title": "Song"}]}
+
+
+@pytest.mark.parametrize("terminated, status, code", [(True, 413, "too_large"), (False, 411, "length_required")])
+def test_a_chunked_json_body_meets_the_same_limit(client, terminated, status, code):
+    """No Content-Length to check first: read one byte past 2 MB at most; a server that gives the
+    app no end to such a body gets asked for a length (not a body read as empty)."""
+    body = io.BytesIO(b'{"caption": "' + b"a" * (3 << 20) + b'"}')
+    response = client.post("/api/v1/recommendations", input_stream=body, environ_overrides={
+        "wsgi.input_terminated": terminated}, headers={"Content-Type": "application/json",
+                                                       "Transfer-Encoding": "chunked"})
+    assert response.status_code == status and response.get_json()["error"]["code"] == code

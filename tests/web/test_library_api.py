@@ -113,3 +113,25 @@ def test_own_music_filter_and_recommendations_include_imported_tracks(api, user_
     assert other["tracks"] == []                        # someone else's imports are never shown
     search = api.get(f"/api/v1/tracks?source=user&user={user_name}-other").get_json()
     assert search["total"] == 0
+
+
+def test_the_library_quota_refuses_with_the_numbers_and_deleting_makes_room(own_app, user_name, song):
+    app, instance = own_app(library_quota_mb=(len(song) * 1.5) / 2**20)      # room for one song
+    api = app.test_client()
+    first = upload(api, user_name, [("first.mp3", song)])
+    track_id = first["result"]["imported"][0]["id"]
+    other_song = song + b"\0" * 1000                                # other bytes, another file
+    refused = api.post("/api/v1/library", content_type="multipart/form-data",
+                       data={"user": user_name, "files": [(io.BytesIO(other_song), "second.mp3")]})
+    assert refused.status_code == 413
+    error = refused.get_json()["error"]
+    assert error["code"] == "library_full" and "DELETE /api/v1/tracks/" in error["message"]
+    assert error["details"]["used_mb"] > 0 and error["details"]["incoming_mb"] > 0
+    assert len(list((instance / "library").iterdir())) == 1          # nothing of the refused upload kept
+    assert upload(api, f"{user_name}-2", [("theirs.mp3", other_song)])["status"] == "done"   # a quota each
+
+    assert api.delete(f"/api/v1/tracks/{track_id}?user={user_name}-2").status_code == 404   # not theirs
+    assert api.delete("/api/v1/tracks/1").status_code == 403                                # the catalogue's
+    assert api.delete(f"/api/v1/tracks/{track_id}?user={user_name}").status_code == 204
+    assert api.get(f"/api/v1/tracks/{track_id}?user={user_name}").status_code == 404
+    assert upload(api, user_name, [("second.mp3", other_song)])["status"] == "done"          # room again

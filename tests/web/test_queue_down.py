@@ -25,7 +25,7 @@ def test_redis_unreachable_is_a_clear_503_and_leaves_nothing_behind(own_app, mon
     with app.extensions["moodify"].store.session() as session:
         assert {job.status for job in session.query(Job)} <= {"failed"}
     uploads = instance / "uploads"
-    assert not uploads.exists() or not any(uploads.iterdir())
+    assert not [p for p in uploads.rglob("*") if p.is_file()]
     assert client.get("/api/v1/health").get_json()["queue"] == "down"
     ready = client.get("/api/v1/ready")
     assert ready.status_code == 503 and ready.get_json()["queue"] == "down"

@@ -81,6 +81,8 @@ const en = {
     online_failed: "The online service could not be reached just now; try again later.",
     online_rate_limited: "The online service asks us to slow down; try again in a minute.",
     download_refused: "The download was not usable audio (too large, or a web page instead).",
+    library_full: "Your library holds {used_mb} MB of its {quota_mb} MB, and these files add {incoming_mb} MB. "
+      + "Delete tracks you no longer use, or ask whoever runs this server for more room.",
   } as Record<string, string>,
   stages: {
     "waiting for a worker": "waiting", starting: "starting", downloading: "downloading",
@@ -167,6 +169,8 @@ const ko: MusicStrings = {
     online_failed: "지금은 온라인 서비스에 연결할 수 없습니다. 나중에 다시 해 보세요.",
     online_rate_limited: "온라인 서비스가 요청을 줄여 달라고 합니다. 잠시 후 다시 해 보세요.",
     download_refused: "내려받은 파일이 쓸 수 있는 오디오가 아닙니다 (너무 크거나 웹 페이지).",
+    library_full: "내 음악이 {quota_mb} MB 중 {used_mb} MB를 쓰고 있고, 이 파일들은 {incoming_mb} MB입니다. "
+      + "더 쓰지 않는 곡을 지우거나 서버 관리자에게 공간을 늘려 달라고 하세요.",
   },
   stages: {
     "waiting for a worker": "대기 중", starting: "시작하는 중", downloading: "내려받는 중",

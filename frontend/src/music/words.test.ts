@@ -58,6 +58,13 @@ describe("errors and stages", () => {
       .toBe("the video length must be ...");
   });
 
+  it("fills an error's numbers into its words", () => {
+    const full = new ApiError(413, "your library holds ...", "library_full",
+                              { used_mb: 4900, quota_mb: 5120, incoming_mb: 300 });
+    expect(errorText(full, en)).toMatch(/^Your library holds 4900 MB of its 5120 MB, and these files add 300 MB\./);
+    expect(errorText(full, ko)).toContain("5120 MB 중 4900 MB");
+  });
+
   it("job stages in the interface language", () => {
     expect(stageText("downloading", ko)).toBe("내려받는 중");
     expect(stageText("added 3 of 10", ko)).toBe("10곡 중 3곡 추가");

@@ -26,11 +26,11 @@ export function onlineLine(online: Online | undefined, t: Strings): string | nul
   return null;
 }
 
-/** The app's words for an error the API gave a known code, else its message. */
+/** The app's words for an error the API gave a known code (its {details} filled in), else its message. */
 export function errorText(error: unknown, t: Strings): string {
   if (error instanceof ApiError && error.code) {
     const known = t.tracks.errors[error.code] ?? (t.tracks.useReasons as Record<string, string>)[error.code];
-    if (known) return known;
+    if (known) return known.replace(/\{(\w+)\}/g, (slot, name) => String(error.details[name] ?? slot));
   }
   return error instanceof Error ? error.message : String(error);
 }
