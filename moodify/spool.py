@@ -91,7 +91,7 @@ class Spool:
         elsewhere: it then outlives this process for as long as the job is open."""
         target = self.job_folder(job_id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        folder.replace(target)
+        shutil.move(folder, target)
         return target
 
     def sweep(self, open_jobs: set[int]) -> int:

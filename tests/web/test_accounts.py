@@ -138,9 +138,12 @@ def test_every_route_as_bob_against_alices_objects(server, bob, alices_things):
         ("GET", "/api/v1/renders/<int:job_id>/file"): bob.get(f"/api/v1/renders/{t['render']}/file"),
         ("POST", "/api/v1/tracks/<int:track_id>/fetch"): bob.post(f"/api/v1/tracks/{t['track']}/fetch", json={}),
         ("DELETE", "/api/v1/auth/tokens/<int:token_id>"): bob.delete("/api/v1/auth/tokens/1"),
+        ("DELETE", "/api/v1/tracks/<int:track_id>"): bob.delete(f"/api/v1/tracks/{t['track']}"),
     }
     for route, response in walked.items():
         assert response.status_code in (403, 404), (route, response.status_code, response.get_json())
+    assert server.test_client().get(f"/api/v1/tracks/{t['track']}").status_code == 401   # still there:
+    assert alices_things["track"] and bob.get("/api/v1/tracks?source=user").status_code == 200  # (alice's own)
     # objects named in bodies
     assert bob.post("/api/v1/feedback", json={"track_id": t["track"], "kind": "like"}).status_code == 404
     assert bob.post("/api/v1/feedback", json={"track_id": 1, "kind": "like",
@@ -160,8 +163,8 @@ def test_every_route_as_bob_against_alices_objects(server, bob, alices_things):
 
 
 def test_the_server_will_not_start_without_a_secret(tmp_path):
+    from moodify.config import SettingsError
     from moodify.web import create_app
-    from moodify.web.auth import ConfigurationError
 
-    with pytest.raises(ConfigurationError, match="MOODIFY_SECRET_KEY"):
+    with pytest.raises(SettingsError, match="MOODIFY_SECRET_KEY"):
         create_app({"database_url": f"sqlite:///{tmp_path / 'x.db'}", "instance": str(tmp_path), "auth": "required"})
