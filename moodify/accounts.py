@@ -153,8 +153,8 @@ class SignedIn:
 
 def lifetimes() -> tuple[timedelta, timedelta]:
     """(idle, absolute): how long a session lives unused, and at most."""
-    return (timedelta(minutes=float(config.get("session_idle_minutes"))),
-            timedelta(hours=float(config.get("session_max_hours"))))
+    return (timedelta(minutes=config.current().session_idle_minutes),
+            timedelta(hours=config.current().session_max_hours))
 
 
 def start_session(store: Store, user_id: int, replacing: str | None = None) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from moodify import config
 from moodify.catalog import build
 from moodify.catalog.csv_import import import_csv
 from moodify.emotion import EMOTIONS, EmotionEstimate
@@ -38,6 +39,7 @@ class Group(click.Group):
 @click.version_option(package_name="moodify")
 def main() -> None:
     """Moodify: background music for a social-media post, chosen by its emotion."""
+    config.current()        # the settings, checked now: a wrong one stops here, by its name
 
 
 @main.command()
@@ -54,12 +56,10 @@ def serve(host: str, port: int) -> None:
     from granian.constants import Interfaces
     from granian.http import HTTP1Settings
 
-    from moodify import config
-
-    header_ms = round(1000 * float(config.get("header_timeout_seconds")))
+    header_ms = round(1000 * config.current().header_timeout_seconds)
     click.echo(f"Moodify on http://{host}:{port}/api/v1/health  (Ctrl+C stops it)", err=True)
     Granian("moodify.web:create_app", factory=True, interface=Interfaces.WSGI, address=host, port=port,
-            workers=1, blocking_threads=int(config.get("server_threads")),
+            workers=1, blocking_threads=config.current().server_threads,
             http1_settings=HTTP1Settings(header_read_timeout=header_ms),
             log_access=False).serve()
 
@@ -357,10 +357,10 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
 def worker(burst: bool) -> None:
     """Run jobs from the Redis queue named by MOODIFY_JOBS (start as many as you like, anywhere
     that shares the database and the instance folder)."""
-    from moodify import config, tasks
+    from moodify import tasks
     from moodify.jobs import QUEUE
 
-    url = config.get("jobs")
+    url = config.current().jobs
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise click.UsageError("set MOODIFY_JOBS to a Redis URL (redis://127.0.0.1:6379/0): with 'local' "
                                "the server runs jobs itself")

@@ -19,6 +19,7 @@ is touched.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import shutil
 import threading
@@ -135,7 +136,7 @@ class JobRunner:
     def reap(self, stale: float | None = None) -> int:
         """Fail running jobs whose worker has been silent for `stale` seconds, and remove the
         uploads they were reading."""
-        stale = float(config.get("job_stale_seconds")) if stale is None else stale
+        stale = config.current().job_stale_seconds if stale is None else stale
         silent = (Job.status == "running", Job.updated_at < utcnow() - timedelta(seconds=stale))
         with self.store.session() as session:
             candidates = list(session.scalars(select(Job.id).where(*silent)))
@@ -171,7 +172,8 @@ class JobRunner:
         removed when it ends, whatever happens."""
         folder = str(cleanup_dir) if cleanup_dir else None
         if self._pool is not None:
-            self._pool.submit(self.execute, job_id, kind, args, folder)
+            # the job runs under the settings in force where it was asked for (an app's, a CLI's)
+            self._pool.submit(contextvars.copy_context().run, self.execute, job_id, kind, args, folder)
             return
         from redis.exceptions import ConnectionError, TimeoutError
 

@@ -29,9 +29,9 @@ TYPICAL_CHORUS = 0.25           # share of a song before its first chorus, rough
 
 def online_status() -> dict:
     """Which online features are on: 'on', 'offline', or what is missing."""
-    if config.flag("offline"):
+    if config.current().offline:
         return {"offline": True, "jamendo": "offline", "openverse": "offline"}
-    return {"offline": False, "jamendo": "on" if config.get("jamendo_client_id").strip() else "no_client_id",
+    return {"offline": False, "jamendo": "on" if config.current().jamendo_client_id else "no_client_id",
             "openverse": "on"}
 
 

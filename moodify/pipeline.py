@@ -24,7 +24,7 @@ from moodify.media import MediaFile
 RELIABILITY = {"text": 1.0, "image": 0.8, "audio": 0.6, "video": 0.9}
 def limits() -> dict[str, int]:
     """Files a post may have of each kind (settings max_images, max_audio; one video)."""
-    return {"images": int(config.get("max_images")), "audio": int(config.get("max_audio")), "video": 1}
+    return {"images": config.current().max_images, "audio": config.current().max_audio, "video": 1}
 ADJECTIVES = {"happiness": "happy", "sadness": "sad", "anger": "angry", "fear": "fearful",
               "surprise": "surprised", "disgust": "disgusted", "neutral": "neutral"}
 DISAGREE_VALENCE = 0.25     # two parts disagree when their valences lie beyond this on either side
@@ -32,19 +32,8 @@ DISAGREE_CONFIDENCE = 0.3   # and both are at least this sure
 
 
 def reliability() -> dict[str, float]:
-    """RELIABILITY with the setting's overrides ("kind=weight,..."), checked."""
-    weights = dict(RELIABILITY)
-    raw = config.get("reliability").strip()
-    for item in filter(None, (x.strip() for x in raw.split(","))):
-        kind, _, value = item.partition("=")
-        try:
-            weights[kind.strip()] = float(value)
-        except ValueError:
-            raise InvalidInput(f"reliability setting {item!r}: write kind=number, e.g. image=0.8") from None
-        if kind.strip() not in RELIABILITY or not 0 <= weights[kind.strip()] <= 10:
-            raise InvalidInput(f"reliability setting {item!r}: kinds are {', '.join(RELIABILITY)}, "
-                               "weights 0 to 10")
-    return weights
+    """RELIABILITY with the setting's overrides (checked when the settings were loaded)."""
+    return {**RELIABILITY, **config.current().reliability}
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def keep_media(folder: Path, files: list[Path]) -> list[Path]:
 
 
 def retention_days() -> float:
-    return float(config.get("retention_days"))
+    return config.current().retention_days
 
 
 @dataclass

@@ -35,7 +35,7 @@ COPYABLE = {"h264"}
 
 
 def target_lufs() -> float:
-    return float(config.get("render_lufs"))
+    return config.current().render_lufs
 
 
 @dataclass(frozen=True)

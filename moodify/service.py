@@ -79,16 +79,18 @@ def _analysis_view(stored: Analysis) -> dict:
 class Moodify:
     """One installation: its store, and the catalogue index built from it (cached)."""
 
-    def __init__(self, store: Store, *, semantic: bool = True, default_user: str = "local",
-                 instance: Path | None = None) -> None:
+    def __init__(self, store: Store, *, settings: config.Settings | None = None,
+                 semantic: bool | None = None) -> None:
         self.store = store
-        self.semantic = semantic
-        self.default_user = default_user
-        self.audio_folder = (instance or config.instance_dir()) / "catalog_audio"   # fetched catalogue audio
-        self.spool = spool_for(instance or config.instance_dir())                   # uploads while read
+        self.settings = settings or config.current()
+        self.semantic = self.settings.semantic if semantic is None else semantic
+        self.default_user = self.settings.default_user
+        instance = self.settings.instance_dir
+        self.audio_folder = instance / "catalog_audio"          # fetched catalogue audio
+        self.spool = spool_for(instance)                        # uploads while they are read
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
-        self.jobs = JobRunner(store, self, config.get("jobs"), spool=self.spool)
+        self.jobs = JobRunner(store, self, self.settings.jobs, spool=self.spool)
 
     def start_serving(self) -> dict:
         """What every server start does, however the app is served (`moodify serve`, or any WSGI

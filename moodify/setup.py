@@ -10,8 +10,8 @@ from moodify.service import Moodify
 from moodify.store import Store
 
 
-def open_store(overrides: dict | None = None) -> Store:
-    return Store(config.database_url(overrides))
+def open_store(settings: config.Settings | dict | None = None) -> Store:
+    return Store(config.load(settings).store_url)
 
 
 def ensure_ready(store: Store, *, say=lambda text: print(text, file=sys.stderr)) -> None:
@@ -23,9 +23,9 @@ def ensure_ready(store: Store, *, say=lambda text: print(text, file=sys.stderr))
         say(f"Catalogue ready: {report.added} tracks.")
 
 
-def open_moodify(overrides: dict | None = None, *, prepare: bool = True) -> Moodify:
-    store = open_store(overrides)
+def open_moodify(settings: config.Settings | dict | None = None, *, prepare: bool = True) -> Moodify:
+    settings = config.load(settings)
+    store = open_store(settings)
     if prepare:
         ensure_ready(store)
-    return Moodify(store, semantic=config.get("semantic", overrides) != "off",
-                   default_user=config.get("default_user", overrides), instance=config.instance_dir(overrides))
+    return Moodify(store, settings=settings)

@@ -9,6 +9,7 @@ from skimage import data
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import MediaFile
+from moodify.config import SettingsError
 from moodify.pipeline import PartReading, Post, analyse_post, fuse, reliability
 
 
@@ -38,7 +39,7 @@ def test_reliability_setting_changes_who_leads(monkeypatch):
     monkeypatch.setenv("MOODIFY_RELIABILITY", "image=3")
     assert reliability()["image"] == 3.0 and fuse(parts).label == "happiness"
     monkeypatch.setenv("MOODIFY_RELIABILITY", "photo=2")
-    with pytest.raises(InvalidInput, match="kinds are"):
+    with pytest.raises(SettingsError, match="MOODIFY_RELIABILITY='photo=2': .*'photo' is not a part"):
         reliability()
 
 

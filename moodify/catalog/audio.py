@@ -58,7 +58,7 @@ def audio_dir() -> Path:
 
 
 def max_bytes() -> int:
-    return int(float(config.get("max_download_mb")) * 2**20)
+    return int(config.current().max_download_mb * 2**20)
 
 
 def stored(session, track_id: int) -> TrackAudio | None:
@@ -132,7 +132,7 @@ def _lock_for(track_id: int) -> threading.Lock:
 
 def check_budget(store: Store) -> None:
     """Refuse to download more once the catalogue's audio uses the catalog_audio_budget_mb setting."""
-    budget = float(config.get("catalog_audio_budget_mb"))
+    budget = config.current().catalog_audio_budget_mb
     with store.session() as session:
         used = (session.scalar(select(func.sum(TrackAudio.size_bytes))) or 0) / 2**20
     if used >= budget:

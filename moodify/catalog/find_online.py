@@ -59,7 +59,7 @@ def _refusal(found: OpenverseAudio, known: set[str], usable: str) -> str | None:
     """Why a search result is not added (a code), or None."""
     if found.id in known:
         return "known"
-    if found.duration_s is not None and found.duration_s > float(config.get("max_online_track_seconds")):
+    if found.duration_s is not None and found.duration_s > config.current().max_online_track_seconds:
         return "too_long"
     if found.filesize is not None and found.filesize > catalog_audio.max_bytes():
         return "too_large"
@@ -87,7 +87,7 @@ def find_online(store: Store, reading: EmotionEstimate, *, limit: int = 20, usab
     progress = progress or (lambda fraction, stage: None)
     client = OpenverseClient.from_settings()
     query = query_for(reading, mode)
-    max_seconds = float(config.get("max_online_track_seconds"))
+    max_seconds = config.current().max_online_track_seconds
     with store.session() as session:
         known = set(session.scalars(select(Track.source_id).where(Track.source == SOURCE)))
     report = {"query": query, "added": [], "known": [], "skipped": []}
@@ -135,7 +135,7 @@ def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
 
     got = downloads.download(found.url, folder, service="Openverse", max_bytes=catalog_audio.max_bytes())
     samples = catalog_audio.decoded(got.path, found.title or found.id,
-                                    max_seconds=float(config.get("max_online_track_seconds")))
+                                    max_seconds=config.current().max_online_track_seconds)
     analysis = library.analyse_samples(samples)
     item = _source_track(found, analysis)
     digest = library.content_hash(got.path)

@@ -50,7 +50,7 @@ def track_licence(track: Track) -> Licence:
 
 def stream_allowed(url: str | None) -> bool:
     """A stream the web app may play: from the one media host its CSP allows, and only online."""
-    return bool(url) and not config.flag("offline") and origin(url) == jamendo_audio_origin()
+    return bool(url) and not config.current().offline and origin(url) == jamendo_audio_origin()
 
 
 def preview_url(track: Track, has_audio: bool) -> str | None:
@@ -86,7 +86,7 @@ def use_refusal(track: Track, licence: Licence, has_audio: bool, usable: str = "
         return "download_not_allowed"
     if not track.download_url:
         return "no_audio_source"
-    if config.flag("offline"):
+    if config.current().offline:
         return "offline"
     return None
 
@@ -107,7 +107,7 @@ def track_view(track: Track, *, has_audio: bool = False, usable: str = "any") ->
         "url": web_link(track.url), "sample_url": web_link(track.sample_url), "license": track.license,
         "licence": licence.to_dict(),
         "find_on": platform_links(track.title, track.artist) if licence.kind == "platform" else None,
-        "image_url": track.image_url if track.image_url and not config.flag("offline") else None,
+        "image_url": track.image_url if track.image_url and not config.current().offline else None,
         "preview_url": preview, "playable": preview is not None,
         "available": track.available,
         "enriched_at": track.enriched_at.isoformat() + "Z" if track.enriched_at else None,

@@ -56,7 +56,7 @@ def decode(media: MediaFile, *, max_seconds: float | None = None, checked: bool 
 
     if not checked:
         check_kind(media, "audio")
-    max_seconds = max_seconds or float(config.get("max_audio_seconds"))
+    max_seconds = max_seconds or config.current().max_audio_seconds
     try:
         with av.open(str(media.path)) as container:
             if not container.streams.audio:

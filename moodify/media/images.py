@@ -35,7 +35,7 @@ def decode(media: MediaFile, max_pixels: int | None = None) -> np.ndarray:
     frame if animated, scaled down to WORK_SIDE on its longer side. More than max_pixels
     (setting max_image_megapixels) is refused before decoding, as a possible decompression bomb."""
     check_kind(media, "image")
-    max_pixels = max_pixels or int(float(config.get("max_image_megapixels")) * 1_000_000)
+    max_pixels = max_pixels or int(config.current().max_image_megapixels * 1_000_000)
     Image, ImageOps = _pillow()
     try:
         with warnings.catch_warnings():
@@ -44,12 +44,12 @@ def decode(media: MediaFile, max_pixels: int | None = None) -> np.ndarray:
                 width, height = image.size
                 if width * height > max_pixels:
                     raise PayloadTooLarge(f"{media.name} is {width}x{height} pixels; Moodify reads "
-                                          f"photos up to {max_pixels // 1_000_000} megapixels: scale it down")
+                                          f"photos up to {max_pixels / 1_000_000:g} megapixels: scale it down")
             upright = DECODERS.submit(_decode_small, media.path).result().convert("RGB")
     except (PayloadTooLarge, InvalidInput):
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PayloadTooLarge(f"{media.name} unpacks to more than {max_pixels // 1_000_000} megapixels "
+        raise PayloadTooLarge(f"{media.name} unpacks to more than {max_pixels / 1_000_000:g} megapixels "
                               "(a decompression bomb?): give a photo of at most that size") from exc
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise InvalidInput(f"{media.name} could not be read as a photo ({type(exc).__name__}: "

@@ -104,7 +104,7 @@ def _picture_track(container, media: MediaFile, max_seconds: float):
 def _check_frame_size(media: MediaFile, width: int, height: int) -> None:
     """Refuse frames larger than the max_video_megapixels setting (4K by default), from the header,
     before a frame is decoded; and again for each decoded frame, whose size the header may not tell."""
-    most = float(config.get("max_video_megapixels")) * 1_000_000
+    most = config.current().max_video_megapixels * 1_000_000
     if width * height > most:
         raise PayloadTooLarge(f"{media.name} has frames of {width}x{height} pixels; Moodify reads videos up to "
                               f"{most / 1_000_000:g} megapixels a frame (4K): export it smaller")
@@ -130,7 +130,7 @@ def _duration(container, stream) -> float:
 
 
 def max_video_seconds() -> float:
-    return float(config.get("max_video_seconds"))
+    return config.current().max_video_seconds
 
 
 def probe(media: MediaFile, max_seconds: float | None = None) -> None:

@@ -42,7 +42,7 @@ def native_bfloat16() -> bool:
 
 
 def choose_precision(asked: str | None = None) -> str:
-    asked = (asked or config.get("caption_precision")).lower()
+    asked = (asked or config.current().caption_precision).lower()
     if asked not in PRECISIONS:
         raise ModelUnavailable(f"caption precision {asked!r} is not known: set "
                                f"MOODIFY_CAPTION_PRECISION to one of {', '.join(PRECISIONS)}")

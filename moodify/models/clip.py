@@ -52,7 +52,7 @@ class Location:
 
 def locate() -> Location | None:
     """Where CLIP weights are, or None when there are none on this machine."""
-    chosen = config.get("clip_model")
+    chosen = config.current().clip_model
     if chosen:
         return Location(chosen, "the clip_model setting (MOODIFY_CLIP_MODEL)")
     if (installed_dir() / "config.json").exists():

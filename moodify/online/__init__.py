@@ -14,4 +14,4 @@ def origin(url: str) -> str:
 
 def jamendo_audio_origin() -> str:
     """The one outside host previews may stream from (setting jamendo_audio_host)."""
-    return origin(config.get("jamendo_audio_host"))
+    return origin(config.current().jamendo_audio_host)

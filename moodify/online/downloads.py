@@ -47,7 +47,7 @@ class Downloaded:
 
 def configured_hosts() -> set[str]:
     """host:port of the services Moodify was pointed at; they may be on a private address."""
-    return {urlsplit(config.get(name)).netloc.lower() for name in CONFIGURED_SERVICES}
+    return {urlsplit(getattr(config.current(), name)).netloc.lower() for name in CONFIGURED_SERVICES}
 
 
 def check_address(url: str, service: str) -> None:

@@ -88,7 +88,7 @@ class Retryable(Exception):
 
 
 def is_offline() -> bool:
-    return config.flag("offline")
+    return config.current().offline
 
 
 def require_online(service: str) -> None:

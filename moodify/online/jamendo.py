@@ -67,10 +67,10 @@ class JamendoClient:
     def from_settings(cls) -> JamendoClient:
         """A client for the configured API; OfflineError when offline, NoClientId without a client id."""
         http.require_online(SERVICE)
-        client_id = config.get("jamendo_client_id").strip()
+        client_id = config.current().jamendo_client_id
         if not client_id:
             raise NoClientId()
-        return cls(client_id, config.get("jamendo_api_url").strip())
+        return cls(client_id, config.current().jamendo_api_url)
 
     def tracks(self, ids: Iterable[int], *, timeout: float = 10.0, attempts: int = 4,
                max_wait: float = 30.0, deadline: float | None = None) -> dict[int, JamendoTrack]:

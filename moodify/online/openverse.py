@@ -75,7 +75,7 @@ class OpenverseClient:
     def from_settings(cls) -> "OpenverseClient":
         """The client for the `openverse_api_url` setting; OfflineError when Moodify is offline."""
         http.require_online(SERVICE)
-        return cls(config.get("openverse_api_url"))
+        return cls(config.current().openverse_api_url)
 
     def search_audio(self, q: str, *, commercial_and_modification: bool = False,
                      category: str | None = "music", page_size: int = 20, page: int = 1,

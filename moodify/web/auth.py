@@ -28,31 +28,20 @@ UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
 
 
-class ConfigurationError(RuntimeError):
-    pass
-
-
 def required(app: Flask) -> bool:
     return app.config["MOODIFY_AUTH"] == "required"
 
 
-def init_app(app: Flask, test_config: dict | None) -> None:
-    mode = config.get("auth", test_config).strip().lower()
-    if mode not in ("none", "required"):
-        raise ConfigurationError(f"MOODIFY_AUTH={mode!r}: use 'none' (one person, no sign-in) or 'required'")
-    app.config["MOODIFY_AUTH"] = mode
-    secret = config.get("secret_key", test_config)
-    if mode == "required" and len(secret) < 32:
-        raise ConfigurationError("the multi-user server needs MOODIFY_SECRET_KEY in the environment "
-                                 "(32 characters or more, e.g. `python -c 'import secrets; "
-                                 "print(secrets.token_urlsafe(48))'`)")
-    app.secret_key = secret or os.urandom(32)
-    app.config["MOODIFY_COOKIE_SECURE"] = config.get("cookie_secure", test_config) == "on"
+def init_app(app: Flask, settings: config.Settings) -> None:
+    """Sessions and sign-in for the multi-user server (the settings checked its secret)."""
+    app.config["MOODIFY_AUTH"] = settings.auth
+    app.secret_key = settings.secret_key or os.urandom(32)
+    app.config["MOODIFY_COOKIE_SECURE"] = settings.cookie_secure
     app.before_request(_authenticate)
     app.register_blueprint(bp)
     from moodify.web import limits
 
-    limits.init_app(app, test_config)
+    limits.init_app(app, settings)
 
 
 def _store():

@@ -28,14 +28,13 @@ def _name_key() -> str:
     return f"name:{folded[:64]}"
 
 
-def storage_uri(test_config: dict | None = None) -> str:
-    jobs = config.get("jobs", test_config).strip()
-    return jobs if jobs.startswith(("redis://", "rediss://", "unix://")) else "memory://"
+def storage_uri(settings: config.Settings) -> str:
+    return settings.jobs if settings.redis_jobs else "memory://"
 
 
-def init_app(app: Flask, test_config: dict | None = None) -> Limiter:
+def init_app(app: Flask, settings: config.Settings) -> Limiter:
     """Put the limits on the sign-in and sign-up views (registered before this runs)."""
-    limiter = Limiter(get_remote_address, app=app, storage_uri=storage_uri(test_config), headers_enabled=True,
+    limiter = Limiter(get_remote_address, app=app, storage_uri=storage_uri(settings), headers_enabled=True,
                       strategy="moving-window", key_prefix="moodify")
     for endpoint in ("auth.login", "auth.register"):
         view = limiter.limit(PER_ADDRESS, scope=f"{endpoint}:address")(app.view_functions[endpoint])

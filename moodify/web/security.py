@@ -15,7 +15,7 @@ from moodify.online import jamendo_audio_origin
 
 
 def csp() -> str:
-    media = "'self' blob:" if config.flag("offline") else f"'self' blob: {jamendo_audio_origin()}"
+    media = "'self' blob:" if config.current().offline else f"'self' blob: {jamendo_audio_origin()}"
     return "; ".join([
         "default-src 'self'",
         "script-src 'self'",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from moodify.errors import ModelUnavailable
+from moodify.config import SettingsError
 from moodify.models import caption_encoder
 from tests.analysers.test_text import CAPTIONS
 
@@ -46,5 +46,5 @@ def test_auto_never_picks_emulated_bfloat16(monkeypatch):
 
 def test_unknown_precision_says_what_to_set(monkeypatch):
     monkeypatch.setenv("MOODIFY_CAPTION_PRECISION", "fp8")
-    with pytest.raises(ModelUnavailable, match="MOODIFY_CAPTION_PRECISION"):
+    with pytest.raises(SettingsError, match="MOODIFY_CAPTION_PRECISION='fp8': input should be 'auto'"):
         caption_encoder.choose_precision()
