@@ -32,7 +32,7 @@ run: $(STAMP) $(APP)
 	$(VENV)/bin/moodify serve
 
 test: $(STAMP) $(APP)
-	cd frontend && npx vitest run
+	cd frontend && npm run lint && npm run format:check && npx vitest run
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)

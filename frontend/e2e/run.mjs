@@ -15,8 +15,8 @@ import { chromium } from "playwright-core";
 
 const BASE = process.env.MOODIFY_URL ?? "http://127.0.0.1:5000";
 const PHOTO = process.env.PHOTO;
-const MUSIC = process.env.MUSIC;   // an audio file to import
-const VIDEO = process.env.VIDEO;   // a video to put it under
+const MUSIC = process.env.MUSIC; // an audio file to import
+const VIDEO = process.env.VIDEO; // a video to put it under
 const SHOTS = process.env.SCREENSHOTS ?? "screenshots";
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 assert.ok(PHOTO && MUSIC && VIDEO, "set PHOTO (a photo with a face), MUSIC (an audio file) and VIDEO");
@@ -24,8 +24,14 @@ mkdirSync(SHOTS, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: BROWSER,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run", "--autoplay-policy=no-user-gesture-required"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+  ],
 });
 const began = Date.now();
 const seconds = () => ((Date.now() - began) / 1000).toFixed(1);
@@ -37,13 +43,17 @@ try {
   page.setDefaultTimeout(90_000);
   // Each screen as a phone shows it, scrolled to what the step is about.
   const shot = async (name, selector) => {
-    if (selector) await page.locator(selector).first().evaluate((e) => e.scrollIntoView({ block: "start" }));
+    if (selector)
+      await page
+        .locator(selector)
+        .first()
+        .evaluate((e) => e.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
   const titles = async () => page.locator("[data-testid=track] .track-title").allInnerTexts();
   const badges = async () => page.locator("[data-testid=track] .licence-badge").allInnerTexts();
   const fetchVideo = async (link) => {
-    const file = await page.request.get(BASE + await link.getAttribute("href"));
+    const file = await page.request.get(BASE + (await link.getAttribute("href")));
     assert.equal(file.status(), 200);
     assert.equal(file.headers()["content-type"], "video/mp4");
     assert.ok((await file.body()).length > 10_000);
@@ -63,7 +73,7 @@ try {
   assert.equal(await page.locator("[data-testid=track]").count(), 10);
   const verdict = await page.locator(".reading .verdict").innerText();
   assert.match(verdict, /Mostly (happy|surprised)/, `the smiling photo and caption read as: ${verdict}`);
-  assert.ok(await page.getByText(/face/).count() > 0, "the evidence names the face");
+  assert.ok((await page.getByText(/face/).count()) > 0, "the evidence names the face");
   await shot("2-reading", ".reading");
 
   step("like, reload, still liked");
@@ -82,8 +92,10 @@ try {
   const before = await titles();
   await page.getByRole("button", { name: "Lift up" }).click();
   await page.waitForFunction(
-    (old) => [...document.querySelectorAll("[data-testid=track] .track-title")].map((e) => e.textContent).join("|") !== old,
-    before.join("|"));
+    (old) =>
+      [...document.querySelectorAll("[data-testid=track] .track-title")].map((e) => e.textContent).join("|") !== old,
+    before.join("|"),
+  );
   const after = await titles();
   assert.equal(after.length, 10);
   assert.notDeepEqual(after, before);
@@ -92,8 +104,10 @@ try {
 
   step("licences: real names, a badge on every track");
   const cards = page.locator("[data-testid=track]");
-  assert.ok(await page.locator("[data-testid=track][data-source=jamendo]").count() > 0,
-            "the happy post's list includes Jamendo tracks");
+  assert.ok(
+    (await page.locator("[data-testid=track][data-source=jamendo]").count()) > 0,
+    "the happy post's list includes Jamendo tracks",
+  );
   for (const title of await titles()) assert.doesNotMatch(title, /^Jamendo track \d+$/, "names were looked up");
   assert.equal((await badges()).length, await cards.count());
   const popular = cards.filter({ has: page.locator(".licence-badge", { hasText: "Popular song" }) });
@@ -101,14 +115,19 @@ try {
     assert.match(await popular.first().innerText(), /music picker of Instagram, TikTok or YouTube Shorts/);
     assert.equal(await popular.first().locator(".find-on a").count(), 3);
   }
-  const usableTrack = "[data-testid=track]:has(.licence-badge[data-tone=ok]), [data-testid=track]:has(.licence-badge[data-tone=personal])";
-  await shot("9-licences", await page.locator(usableTrack).count() ? usableTrack : "[data-testid=track][data-source=jamendo]");
+  const usableTrack =
+    "[data-testid=track]:has(.licence-badge[data-tone=ok]), [data-testid=track]:has(.licence-badge[data-tone=personal])";
+  await shot(
+    "9-licences",
+    (await page.locator(usableTrack).count()) ? usableTrack : "[data-testid=track][data-source=jamendo]",
+  );
 
   step("only music for monetised posts, remembered across a reload");
-  const monetisedOnly = () => page.waitForFunction(() => {
-    const shown = [...document.querySelectorAll("[data-testid=track] .licence-badge")].map((e) => e.textContent);
-    return shown.length > 0 && shown.every((text) => /OK for monetised posts|Your music/.test(text));
-  });
+  const monetisedOnly = () =>
+    page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll("[data-testid=track] .licence-badge")].map((e) => e.textContent);
+      return shown.length > 0 && shown.every((text) => /OK for monetised posts|Your music/.test(text));
+    });
   await page.getByRole("radio", { name: "Monetised posts" }).check();
   await monetisedOnly();
   await page.reload();
@@ -117,11 +136,13 @@ try {
   await monetisedOnly();
 
   step("a Jamendo track into the video: fetched, rendered, with its credit line");
-  const cc = cards.filter({ has: page.getByRole("button", { name: "Use in video" }) })
-    .and(page.locator("[data-source=jamendo]")).first();
+  const cc = cards
+    .filter({ has: page.getByRole("button", { name: "Use in video" }) })
+    .and(page.locator("[data-source=jamendo]"))
+    .first();
   const ccTitle = await cc.locator(".track-title").innerText();
   await cc.getByRole("button", { name: "Use in video" }).click();
-  await cc.locator(".wave").waitFor();          // its audio was fetched and analysed
+  await cc.locator(".wave").waitFor(); // its audio was fetched and analysed
   await cc.locator(".render input[type=file]").setInputFiles(VIDEO);
   await cc.getByRole("button", { name: "Make the video" }).click();
   const ccDownload = cc.getByRole("link", { name: "Download the video" });
@@ -140,23 +161,38 @@ try {
   await shortfall.waitFor();
   assert.match(await shortfall.innerText(), /Only \d of 10 tracks may be used for monetised posts\. For more:/);
   await shortfall.getByRole("button", { name: "Find more online" }).click();
-  await page.locator(".notices [role=status]").filter({ hasText: /Added [1-9]\d* tracks? from Openverse/ }).waitFor();
-  await page.locator("[data-testid=track][data-source=openverse]").first().waitFor();   // the list was refreshed
+  await page
+    .locator(".notices [role=status]")
+    .filter({ hasText: /Added [1-9]\d* tracks? from Openverse/ })
+    .waitFor();
+  await page.locator("[data-testid=track][data-source=openverse]").first().waitFor(); // the list was refreshed
   await page.getByLabel("Longest").selectOption("");
 
   step("import your own music, pick it, render, download");
   await page.locator("#music-files").setInputFiles(MUSIC);
-  await page.getByRole("status").filter({ hasText: /1 imported|already there/ }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /1 imported|already there/ })
+    .waitFor();
   await page.getByLabel("Only your music").check();
   const mine = page.locator("[data-testid=track][data-source=user]").first();
   await mine.getByRole("button", { name: "Use in video" }).waitFor();
   // Its preview starts where the list suggests (the best stretch for a video).
-  const from = await mine.locator(".preview-from").count() ? await mine.locator(".preview-from").innerText() : "0:00";
-  const suggested = from.match(/(\d+):(\d+)/).slice(1).reduce((m, s) => 60 * Number(m) + Number(s));
+  const from = (await mine.locator(".preview-from").count()) ? await mine.locator(".preview-from").innerText() : "0:00";
+  const suggested = from
+    .match(/(\d+):(\d+)/)
+    .slice(1)
+    .reduce((m, s) => 60 * Number(m) + Number(s));
   const player = mine.locator("audio");
-  await player.evaluate((audio) => { audio.muted = true; return audio.play(); });
+  await player.evaluate((audio) => {
+    audio.muted = true;
+    return audio.play();
+  });
   await page.waitForFunction((audio) => audio.currentTime > 0, await player.elementHandle());
-  const heard = await player.evaluate((audio) => { audio.pause(); return audio.currentTime; });
+  const heard = await player.evaluate((audio) => {
+    audio.pause();
+    return audio.currentTime;
+  });
   assert.ok(heard >= suggested && heard < suggested + 3, `the preview started at ${heard} s, not ${suggested} s`);
   await mine.getByRole("button", { name: "Use in video" }).click();
   await mine.locator(".wave").waitFor();
@@ -180,7 +216,10 @@ try {
   await page.getByRole("button", { name: "기록" }).waitFor();
   await page.getByRole("button", { name: "작성" }).click();
   await page.locator("[data-testid=track]").first().waitFor();
-  await page.locator(".licence-badge", { hasText: /내 음악|수익 창출 게시물에도 사용 가능/ }).first().waitFor();
+  await page
+    .locator(".licence-badge", { hasText: /내 음악|수익 창출 게시물에도 사용 가능/ })
+    .first()
+    .waitFor();
   await shot("6-korean", ".reading");
 
   step("desktop");

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "./api";
 import { Compose } from "./Compose";
 import { type Draft, emptyDraft } from "./compose";
+import { hashFor, parseHash } from "./hash";
 import { History } from "./History";
 import { SignIn } from "./SignIn";
 import { type Lang, saveLang, savedLang, STRINGS } from "./i18n";
@@ -12,14 +13,6 @@ import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
 import { ImportMusic } from "./YourMusic";
 import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track, Usable } from "./types";
-
-/** "#/analysis/12?mode=uplift" <-> {id, mode}: a reload opens the same reading and music. */
-export function parseHash(hash: string): { id: number | null; mode: Mode } {
-  const match = /^#\/analysis\/(\d+)(?:\?mode=(match|uplift|calm))?$/.exec(hash);
-  return match ? { id: Number(match[1]), mode: (match[2] as Mode) ?? "match" } : { id: null, mode: "match" };
-}
-
-export const hashFor = (id: number, mode: Mode) => `#/analysis/${id}${mode === "match" ? "" : `?mode=${mode}`}`;
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
@@ -32,22 +25,33 @@ export function App() {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [mode, setMode] = useState<Mode>(parseHash(location.hash).mode);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [usable, setUsable] = useState<Usable>("any");     // remembered per account, below
+  const [usable, setUsable] = useState<Usable>("any"); // remembered per account: welcome()
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
-  const [account, setAccount] = useState<api.Me | null>(null);   // null until known
+  const [account, setAccount] = useState<api.Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
 
-  useEffect(() => {
-    api.me().then(setAccount).catch((e) => {
-      if (e instanceof api.ApiError && e.status === 401) setSignedOut(true);
-      else setError((e as Error).message);
-    });
+  // An account arrives with its remembered choice of music (one render, not an effect's second).
+  const welcome = useCallback((who: api.Me) => {
+    setAccount(who);
+    setUsable(savedUsable(accountKey(who)));
   }, []);
 
-  useEffect(() => { document.documentElement.lang = lang; saveLang(lang); }, [lang]);
-  useEffect(() => { if (account) setUsable(savedUsable(accountKey(account))); }, [account]);
+  useEffect(() => {
+    api
+      .me()
+      .then(welcome)
+      .catch((e) => {
+        if (e instanceof api.ApiError && e.status === 401) setSignedOut(true);
+        else setError((e as Error).message);
+      });
+  }, [welcome]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    saveLang(lang);
+  }, [lang]);
   const chooseUsable = (chosen: Usable) => {
     setUsable(chosen);
     if (account) saveUsable(accountKey(account), chosen);
@@ -63,9 +67,14 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => {           // a reload, or the back button, reopens what the address names
+  useEffect(() => {
+    // a reload, or the back button, reopens what the address names
     if (!account) return undefined;
-    const follow = () => { const { id, mode: m } = parseHash(location.hash); setMode(m); if (id) void open(id); };
+    const follow = () => {
+      const { id, mode: m } = parseHash(location.hash);
+      setMode(m);
+      if (id) void open(id);
+    };
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
@@ -78,15 +87,27 @@ export function App() {
     }
   }, [analysis, mode]);
 
-  useEffect(() => {           // the music follows the reading, the mode and the filters
+  useEffect(() => {
+    // the music follows the reading, the mode and the filters
     if (!analysis) return;
     let current = true;
-    const timer = setTimeout(() => {
-      api.recommend(analysis.id, mode, filters, usable)
-        .then((list) => { if (current) setRecs(list); })
-        .catch((e: Error) => { if (current) setError(e.message); });
-    }, filters.genre ? 300 : 0);
-    return () => { current = false; clearTimeout(timer); };
+    const timer = setTimeout(
+      () => {
+        api
+          .recommend(analysis.id, mode, filters, usable)
+          .then((list) => {
+            if (current) setRecs(list);
+          })
+          .catch((e: Error) => {
+            if (current) setError(e.message);
+          });
+      },
+      filters.genre ? 300 : 0,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [analysis, mode, filters, usable]);
 
   const analyse = async () => {
@@ -124,14 +145,31 @@ export function App() {
   return (
     <>
       <header className="top">
-        <h1>{t.title} <small>{t.tagline}</small></h1>
+        <h1>
+          {t.title} <small>{t.tagline}</small>
+        </h1>
         <nav aria-label="main">
-          <button type="button" aria-current={view === "compose" ? "page" : undefined}
-                  onClick={() => setView("compose")}>{t.compose}</button>
-          <button type="button" aria-current={view === "history" ? "page" : undefined}
-                  onClick={() => setView("history")}>{t.history}</button>
+          <button
+            type="button"
+            aria-current={view === "compose" ? "page" : undefined}
+            onClick={() => setView("compose")}>
+            {t.compose}
+          </button>
+          <button
+            type="button"
+            aria-current={view === "history" ? "page" : undefined}
+            onClick={() => setView("history")}>
+            {t.history}
+          </button>
           {account?.name && (
-            <button type="button" onClick={() => { void api.signOut().then(() => { setAccount(null); setSignedOut(true); }); }}>
+            <button
+              type="button"
+              onClick={() => {
+                void api.signOut().then(() => {
+                  setAccount(null);
+                  setSignedOut(true);
+                });
+              }}>
               {t.signOut} ({account.name})
             </button>
           )}
@@ -145,19 +183,42 @@ export function App() {
         </nav>
       </header>
       <main>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {signedOut ? (
-          <SignIn t={t} onSignedIn={(who) => { setAccount(who); setSignedOut(false); }} />
+          <SignIn
+            t={t}
+            onSignedIn={(who) => {
+              welcome(who);
+              setSignedOut(false);
+            }}
+          />
         ) : !account ? null : view === "history" ? (
-          <History t={t} onOpen={(id) => { location.hash = hashFor(id, mode); setView("compose"); }} />
+          <History
+            t={t}
+            onOpen={(id) => {
+              location.hash = hashFor(id, mode);
+              setView("compose");
+            }}
+          />
         ) : (
           <>
             <Compose draft={draft} setDraft={setDraft} onAnalyse={analyse} busy={job !== null} t={t} />
             {job && (
               <section className="card progress" aria-live="polite">
-                <label htmlFor="job-progress">{t.analysing}: {job.stage}</label>
+                <label htmlFor="job-progress">
+                  {t.analysing}: {job.stage}
+                </label>
                 <progress id="job-progress" max={100} value={job.progress} />
-                <button type="button" onClick={() => { cancelled.current = true; void api.cancelJob(job.id); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    cancelled.current = true;
+                    void api.cancelJob(job.id);
+                  }}>
                   {t.cancel}
                 </button>
               </section>
@@ -170,10 +231,26 @@ export function App() {
                   <UsableFilter value={usable} onChange={chooseUsable} t={t} />
                 </Controls>
                 <ImportMusic t={t} onImported={() => setFilters({ ...filters })} />
-                {recs && <Notices key={analysis.id} recs={recs} analysisId={analysis.id} mode={mode} usable={usable}
-                                  onFound={() => setFilters({ ...filters })} t={t} />}
-                {recs && <TrackList tracks={recs.tracks} onFeedback={feedback} t={t} online={recs.online}
-                                    video={{ file: draft.video, analysisId: analysis.id, usable }} />}
+                {recs && (
+                  <Notices
+                    key={analysis.id}
+                    recs={recs}
+                    analysisId={analysis.id}
+                    mode={mode}
+                    usable={usable}
+                    onFound={() => setFilters({ ...filters })}
+                    t={t}
+                  />
+                )}
+                {recs && (
+                  <TrackList
+                    tracks={recs.tracks}
+                    onFeedback={feedback}
+                    t={t}
+                    online={recs.online}
+                    video={{ file: draft.video, analysisId: analysis.id, usable }}
+                  />
+                )}
               </section>
             )}
           </>

@@ -1,20 +1,8 @@
 import type { Strings } from "./i18n";
+import { COLOURS, partName } from "./reading";
 import { type Analysis, EMOTIONS, type Emotion, type Part, type TimelinePoint } from "./types";
 
-export const COLOURS: Record<Emotion, string> = {
-  happiness: "#946300", sadness: "#2f5f9e", anger: "#c0262d", fear: "#6b3f92",
-  surprise: "#0f7f7f", disgust: "#557321", neutral: "#5f6670",
-};
-
-/** "photo 2" -> "사진 2" and the like: the server names parts in English. */
-export function partName(name: string, t: Strings): string {
-  const match = /^(caption|photo|sound|video)(?: (\d+))?$/.exec(name);
-  if (!match) return name;
-  const kind = { caption: "text", photo: "image", sound: "audio", video: "video" }[match[1]]!;
-  return match[2] ? `${t.kinds[kind]} ${match[2]}` : t.kinds[kind];
-}
-
-export function isDisagreement(line: string): boolean {
+function isDisagreement(line: string): boolean {
   return line.startsWith("parts disagree");
 }
 
@@ -41,33 +29,55 @@ const toY = (a: number) => ((1 - a) / 2) * (SIZE - 20) + 10;
 export function Plane({ parts, fused, t }: { parts: Part[]; fused: Analysis["fused"]; t: Strings }) {
   return (
     <figure className="plane">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img"
-           aria-label={`${t.plane}: ${parts.map((p) => `${p.name} ${p.valence.toFixed(2)}, ${p.arousal.toFixed(2)}`).join("; ")}`}>
+      <svg
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        role="img"
+        aria-label={`${t.plane}: ${parts.map((p) => `${p.name} ${p.valence.toFixed(2)}, ${p.arousal.toFixed(2)}`).join("; ")}`}>
         <rect x="10" y="10" width={SIZE - 20} height={SIZE - 20} fill="none" stroke="#9aa0a6" />
         <line x1={SIZE / 2} y1="10" x2={SIZE / 2} y2={SIZE - 10} stroke="#c4c8cc" />
         <line x1="10" y1={SIZE / 2} x2={SIZE - 10} y2={SIZE / 2} stroke="#c4c8cc" />
-        <text x={SIZE - 12} y={SIZE / 2 - 4} textAnchor="end" className="axis">{t.pleasant}</text>
-        <text x="12" y={SIZE / 2 - 4} className="axis">{t.unpleasant}</text>
-        <text x={SIZE / 2 + 4} y="22" className="axis">{t.excited}</text>
-        <text x={SIZE / 2 + 4} y={SIZE - 14} className="axis">{t.calm}</text>
+        <text x={SIZE - 12} y={SIZE / 2 - 4} textAnchor="end" className="axis">
+          {t.pleasant}
+        </text>
+        <text x="12" y={SIZE / 2 - 4} className="axis">
+          {t.unpleasant}
+        </text>
+        <text x={SIZE / 2 + 4} y="22" className="axis">
+          {t.excited}
+        </text>
+        <text x={SIZE / 2 + 4} y={SIZE - 14} className="axis">
+          {t.calm}
+        </text>
         {parts.map((p, i) => (
           <g key={p.name}>
             <circle cx={toX(p.valence)} cy={toY(p.arousal)} r="7" fill={COLOURS[p.label]} opacity="0.85" />
-            <text x={toX(p.valence)} y={toY(p.arousal) + 3.5} textAnchor="middle" className="point-number">{i + 1}</text>
+            <text x={toX(p.valence)} y={toY(p.arousal) + 3.5} textAnchor="middle" className="point-number">
+              {i + 1}
+            </text>
           </g>
         ))}
-        <circle cx={toX(fused.valence)} cy={toY(fused.arousal)} r="11" fill="none"
-                stroke={COLOURS[fused.label]} strokeWidth="3" />
+        <circle
+          cx={toX(fused.valence)}
+          cy={toY(fused.arousal)}
+          r="11"
+          fill="none"
+          stroke={COLOURS[fused.label]}
+          strokeWidth="3"
+        />
       </svg>
       <figcaption>
         {t.plane}
         <ol className="legend">
           {parts.map((p, i) => (
-            <li key={p.name}><span className="dot" style={{ background: COLOURS[p.label] }} aria-hidden="true" />
-              {i + 1}. {partName(p.name, t)}: {t.emotions[p.label]}</li>
+            <li key={p.name}>
+              <span className="dot" style={{ background: COLOURS[p.label] }} aria-hidden="true" />
+              {i + 1}. {partName(p.name, t)}: {t.emotions[p.label]}
+            </li>
           ))}
-          <li><span className="ring" style={{ borderColor: COLOURS[fused.label] }} aria-hidden="true" />
-            {t.fused}: {t.emotions[fused.label]}</li>
+          <li>
+            <span className="ring" style={{ borderColor: COLOURS[fused.label] }} aria-hidden="true" />
+            {t.fused}: {t.emotions[fused.label]}
+          </li>
         </ol>
       </figcaption>
     </figure>
@@ -83,13 +93,20 @@ export function Timeline({ points, t }: { points: TimelinePoint[]; t: Strings })
         {points.map((p, i) => {
           const next = i + 1 < points.length ? points[i + 1].time : end;
           return (
-            <span key={p.time} role="listitem" className="segment" title={`${p.time.toFixed(1)} s: ${t.emotions[p.label]}`}
-                  aria-label={`${p.time.toFixed(1)} s: ${t.emotions[p.label]}`}
-                  style={{ flexGrow: Math.max(next - p.time, 0.1), background: COLOURS[p.label] }} />
+            <span
+              key={p.time}
+              role="listitem"
+              className="segment"
+              title={`${p.time.toFixed(1)} s: ${t.emotions[p.label]}`}
+              aria-label={`${p.time.toFixed(1)} s: ${t.emotions[p.label]}`}
+              style={{ flexGrow: Math.max(next - p.time, 0.1), background: COLOURS[p.label] }}
+            />
           );
         })}
       </div>
-      <figcaption>{t.timeline} · 0–{end.toFixed(0)} s</figcaption>
+      <figcaption>
+        {t.timeline} · 0–{end.toFixed(0)} s
+      </figcaption>
     </figure>
   );
 }
@@ -106,7 +123,11 @@ export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings })
       {conflicts.length > 0 && (
         <div className="disagree" role="note">
           <strong>{t.disagree}</strong>
-          <ul>{conflicts.map((line) => <li key={line}>{line.replace(/^parts disagree: /, "")}</li>)}</ul>
+          <ul>
+            {conflicts.map((line) => (
+              <li key={line}>{line.replace(/^parts disagree: /, "")}</li>
+            ))}
+          </ul>
         </div>
       )}
       <div className="reading-grid">
@@ -116,7 +137,11 @@ export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings })
       {analysis.timeline && <Timeline points={analysis.timeline} t={t} />}
       <h3>{t.evidence}</h3>
       <ul className="evidence">
-        {fused.evidence.filter((line) => !isDisagreement(line)).map((line) => <li key={line}>{line}</li>)}
+        {fused.evidence
+          .filter((line) => !isDisagreement(line))
+          .map((line) => (
+            <li key={line}>{line}</li>
+          ))}
       </ul>
     </section>
   );

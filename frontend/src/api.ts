@@ -4,14 +4,18 @@ import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Se
 
 /** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
 export class ApiError extends Error {
-  constructor(public status: number, message: string, public code: string | null = null,
-              public details: Record<string, number | string> = {}) {
+  constructor(
+    public status: number,
+    message: string,
+    public code: string | null = null,
+    public details: Record<string, number | string> = {},
+  ) {
     super(message);
   }
 }
 
 const BASE = "/api/v1";
-let csrfToken: string | null = null;   // on the multi-user server, sent with every change
+let csrfToken: string | null = null; // on the multi-user server, sent with every change
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -25,8 +29,12 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`, body?.error?.code ?? null,
-                       body?.error?.details ?? {});
+    throw new ApiError(
+      response.status,
+      body?.error?.message ?? `HTTP ${response.status}`,
+      body?.error?.code ?? null,
+      body?.error?.details ?? {},
+    );
   }
   return body as T;
 }
@@ -42,7 +50,11 @@ export interface PostInput {
   video: File | null;
 }
 
-export interface Me { auth: "none" | "required"; name: string | null; csrf_token?: string }
+export interface Me {
+  auth: "none" | "required";
+  name: string | null;
+  csrf_token?: string;
+}
 
 /** Who is signed in: {auth: "none"} on the single-person tool; 401 (ApiError) when signed out. */
 export async function me(): Promise<Me> {
@@ -52,8 +64,10 @@ export async function me(): Promise<Me> {
 }
 
 export async function signIn(name: string, password: string, register: boolean): Promise<Me> {
-  const who = await call<{ name: string; csrf_token: string }>(register ? "/auth/register" : "/auth/login",
-    json("POST", { name, password }));
+  const who = await call<{ name: string; csrf_token: string }>(
+    register ? "/auth/register" : "/auth/login",
+    json("POST", { name, password }),
+  );
   csrfToken = who.csrf_token;
   return { auth: "required", name: who.name, csrf_token: who.csrf_token };
 }
@@ -80,8 +94,7 @@ export async function createAnalysis(post: PostInput): Promise<{ analysis?: Anal
 export const getJob = (id: number) => call<Job>(`/jobs/${id}`);
 export const cancelJob = (id: number) => call<Job>(`/jobs/${id}`, { method: "DELETE" });
 export const getAnalysis = (id: number) => call<Analysis>(`/analyses/${id}`);
-export const listAnalyses = () =>
-  call<{ analyses: Analysis[]; total: number }>("/analyses?per_page=50");
+export const listAnalyses = () => call<{ analyses: Analysis[]; total: number }>("/analyses?per_page=50");
 
 export function recommendationBody(mode: Mode, filters: Filters, usable: Usable = "any"): Record<string, unknown> {
   const body: Record<string, unknown> = { mode, limit: 10 };
@@ -95,8 +108,10 @@ export function recommendationBody(mode: Mode, filters: Filters, usable: Usable 
 }
 
 export const recommend = (analysisId: number, mode: Mode, filters: Filters, usable: Usable = "any") =>
-  call<RecommendationList>(`/analyses/${analysisId}/recommendations`,
-    json("POST", recommendationBody(mode, filters, usable)));
+  call<RecommendationList>(
+    `/analyses/${analysisId}/recommendations`,
+    json("POST", recommendationBody(mode, filters, usable)),
+  );
 
 export const sendFeedback = (trackId: number, kind: FeedbackKind, recommendationId: number) =>
   call<unknown>("/feedback", json("POST", { track_id: trackId, kind, recommendation_id: recommendationId }));
@@ -108,8 +123,9 @@ export function importMusic(files: File[]): Promise<Job> {
 }
 
 export const getSegment = (trackId: number, length: number, analysisId?: number) =>
-  call<Segment>(`/tracks/${trackId}/segment?length=${length.toFixed(2)}` +
-    (analysisId ? `&analysis_id=${analysisId}` : ""));
+  call<Segment>(
+    `/tracks/${trackId}/segment?length=${length.toFixed(2)}` + (analysisId ? `&analysis_id=${analysisId}` : ""),
+  );
 
 /** Download and analyse a catalogue track's audio (a job); 409 with the reason's code when it may not. */
 export const fetchTrack = (trackId: number, usable: Usable) =>
@@ -119,8 +135,13 @@ export const fetchTrack = (trackId: number, usable: Usable) =>
 export const findOnline = (analysisId: number, mode: Mode, usable: Usable, limit = 10) =>
   call<Job>("/catalog/find-online", json("POST", { analysis_id: analysisId, mode, usable, limit }));
 
-export function startRender(video: File, trackId: number, start: number, analysisId?: number,
-                            usable: Usable = "any"): Promise<Job> {
+export function startRender(
+  video: File,
+  trackId: number,
+  start: number,
+  analysisId?: number,
+  usable: Usable = "any",
+): Promise<Job> {
   const form = new FormData();
   form.append("video", video, video.name);
   form.append("track_id", String(trackId));
@@ -133,8 +154,7 @@ export function startRender(video: File, trackId: number, start: number, analysi
 export const renderedFileUrl = (jobId: number) => `${BASE}/renders/${jobId}/file`;
 
 /** Poll a job until it ends, reporting each state. */
-export async function waitForJob(id: number, onUpdate: (job: Job) => void,
-                                 intervalMs = 400): Promise<Job> {
+export async function waitForJob(id: number, onUpdate: (job: Job) => void, intervalMs = 400): Promise<Job> {
   for (;;) {
     const job = await getJob(id);
     onUpdate(job);

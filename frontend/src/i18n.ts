@@ -79,8 +79,13 @@ const en = {
   tooBig: (name: string, mb: number) => `${name} is larger than ${mb} MB.`,
   wrongType: (name: string) => `${name} is not a photo, video or sound file.`,
   emotions: {
-    happiness: "happy", sadness: "sad", anger: "angry", fear: "fearful",
-    surprise: "surprised", disgust: "disgusted", neutral: "neutral",
+    happiness: "happy",
+    sadness: "sad",
+    anger: "angry",
+    fear: "fearful",
+    surprise: "surprised",
+    disgust: "disgusted",
+    neutral: "neutral",
   } as Record<Emotion, string>,
   kinds: { text: "caption", image: "photo", audio: "sound", video: "video" } as Record<string, string>,
   tracks: MUSIC.en,
@@ -160,8 +165,13 @@ const ko: Strings = {
   tooBig: (name, mb) => `${name} 파일이 ${mb} MB보다 큽니다.`,
   wrongType: (name) => `${name}은(는) 사진, 영상, 소리 파일이 아닙니다.`,
   emotions: {
-    happiness: "행복", sadness: "슬픔", anger: "분노", fear: "공포",
-    surprise: "놀람", disgust: "혐오", neutral: "중립",
+    happiness: "행복",
+    sadness: "슬픔",
+    anger: "분노",
+    fear: "공포",
+    surprise: "놀람",
+    disgust: "혐오",
+    neutral: "중립",
   },
   kinds: { text: "캡션", image: "사진", audio: "소리", video: "영상" },
   tracks: MUSIC.ko,
@@ -169,8 +179,10 @@ const ko: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };
 
-export function savedLang(storage: Pick<Storage, "getItem"> = localStorage,
-                          browser: string = navigator.language): Lang {
+export function savedLang(
+  storage: Pick<Storage, "getItem"> = localStorage,
+  browser: string = navigator.language,
+): Lang {
   const saved = storage.getItem(KEY);
   if (saved === "en" || saved === "ko") return saved;
   return browser.toLowerCase().startsWith("ko") ? "ko" : "en";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recommendationBody } from "./api";
-import { hashFor, parseHash } from "./App";
 import { addFiles, emptyDraft, isEmpty, kindOf, move } from "./compose";
+import { hashFor, parseHash } from "./hash";
 import { savedLang, STRINGS } from "./i18n";
-import { COLOURS, partName } from "./ReadingView";
+import { COLOURS, partName } from "./reading";
 
 const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });
 const t = STRINGS.en;
@@ -53,10 +53,12 @@ describe("addresses and requests", () => {
   });
 
   it("turns filters into the API's recommendation options", () => {
-    expect(recommendationBody("calm", { instrumental: true, ownMusic: true, maxDuration: 180, genre: " pop " }))
-      .toEqual({ mode: "calm", limit: 10, instrumental: true, own_music: true, max_duration: 180, genres: ["pop"] });
-    expect(recommendationBody("match", { instrumental: false, ownMusic: false, maxDuration: null, genre: "" }))
-      .toEqual({ mode: "match", limit: 10 });
+    expect(
+      recommendationBody("calm", { instrumental: true, ownMusic: true, maxDuration: 180, genre: " pop " }),
+    ).toEqual({ mode: "calm", limit: 10, instrumental: true, own_music: true, max_duration: 180, genres: ["pop"] });
+    expect(recommendationBody("match", { instrumental: false, ownMusic: false, maxDuration: null, genre: "" })).toEqual(
+      { mode: "match", limit: 10 },
+    );
   });
 });
 
@@ -84,7 +86,8 @@ describe("part names", () => {
 
 describe("colours", () => {
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
       .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
@@ -102,7 +105,7 @@ describe("moving the segment", () => {
   it("snaps to the nearest bar start that leaves room for the video", () => {
     expect(snapStart(4.9, bars, 5, 14)).toBe(4);
     expect(snapStart(5.1, bars, 5, 14)).toBe(6);
-    expect(snapStart(13, bars, 5, 14)).toBe(8);      // 10 and 12 would run past the end
+    expect(snapStart(13, bars, 5, 14)).toBe(8); // 10 and 12 would run past the end
   });
   it("without bars, stays inside the track", () => {
     expect(snapStart(20, [], 5, 14)).toBe(9);

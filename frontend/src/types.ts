@@ -60,7 +60,7 @@ export interface Job {
   stage: string;
   analysis_id: number | null;
   error: string | null;
-  error_code?: string | null;   // why it failed, as a code the app has words for
+  error_code?: string | null; // why it failed, as a code the app has words for
   result?: ImportResult | RenderResult | FetchResult | FindOnlineResult | null;
   analysis?: Analysis;
 }
@@ -68,23 +68,32 @@ export interface Job {
 /** What a track's licence lets a person do (moodify/licence.py). */
 export interface Licence {
   kind: "creative-commons" | "platform" | "own" | "unknown";
-  code: string | null;              // "CC BY-NC-SA 3.0", "CC0 1.0", "PDM 1.0"
-  url: string | null;               // the licence deed
-  commercial_use: boolean | null;   // null: not known
-  video_sync: boolean | null;       // may be put to a video (not under NoDerivatives); null: not known
-  attribution: string | null;       // the credit line to paste under the post
+  code: string | null; // "CC BY-NC-SA 3.0", "CC0 1.0", "PDM 1.0"
+  url: string | null; // the licence deed
+  commercial_use: boolean | null; // null: not known
+  video_sync: boolean | null; // may be put to a video (not under NoDerivatives); null: not known
+  attribution: string | null; // the credit line to paste under the post
   share_alike: boolean;
 }
 
-export const USE_REASONS = ["platform_only", "licence_not_checked", "licence_unknown", "no_derivatives",
-  "non_commercial", "download_not_allowed", "no_audio_source", "unavailable", "offline"] as const;
+export const USE_REASONS = [
+  "platform_only",
+  "licence_not_checked",
+  "licence_unknown",
+  "no_derivatives",
+  "non_commercial",
+  "download_not_allowed",
+  "no_audio_source",
+  "unavailable",
+  "offline",
+] as const;
 export type UseReason = (typeof USE_REASONS)[number];
 
 /** Whether the track can be put into a video here, and if not, why. */
 export interface Use {
   video: boolean;
   reason: UseReason | null;
-  needs_download: boolean;          // its audio is fetched first (POST /tracks/{id}/fetch)
+  needs_download: boolean; // its audio is fetched first (POST /tracks/{id}/fetch)
 }
 
 /** Where the preview starts and the video's music comes from, as a list suggests it. */
@@ -112,10 +121,10 @@ export interface Track {
   url: string | null;
   sample_url: string | null;
   preview_url: string | null;
-  license: string;                  // the licence as its source states it (prose)
+  license: string; // the licence as its source states it (prose)
   licence: Licence;
-  find_on: { youtube_music: string; spotify: string; apple_music: string } | null;   // popular songs
-  image_url?: string | null;        // not shown: the CSP allows no remote images
+  find_on: { youtube_music: string; spotify: string; apple_music: string } | null; // popular songs
+  image_url?: string | null; // not shown: the CSP allows no remote images
   playable: boolean;
   available: boolean;
   use: Use;
@@ -133,12 +142,12 @@ export interface Segment {
   end: number;
   aligned_to: "bar" | "beat" | "second";
   reason: string;
-  energy: number[];     // dBFS per second of the track
-  downbeats: number[];  // bar starts, seconds
+  energy: number[]; // dBFS per second of the track
+  downbeats: number[]; // bar starts, seconds
 }
 
 export interface ImportResult {
-  imported: { id: number; name: string; title: string; emotion: string }[];   // name: the upload's
+  imported: { id: number; name: string; title: string; emotion: string }[]; // name: the upload's
   skipped: { id: number; name: string; reason: string }[];
   failed: { name: string; reason: string }[];
 }
@@ -149,7 +158,7 @@ export interface RenderResult {
   loudness_lufs: number;
   video_copied: boolean;
   licence?: Licence | null;
-  attribution?: string | null;      // the credit line to paste under the post
+  attribution?: string | null; // the credit line to paste under the post
 }
 
 export interface FetchResult {
@@ -169,7 +178,7 @@ export interface FoundTrack {
 export interface FindOnlineResult {
   query: string;
   added: FoundTrack[];
-  known: string[];            // Openverse ids already in the catalogue
+  known: string[]; // Openverse ids already in the catalogue
   skipped: { openverse_id: string; title: string | null; reason: string }[];
 }
 

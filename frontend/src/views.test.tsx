@@ -10,14 +10,42 @@ const t = STRINGS.en;
 const probs = { happiness: 0.3, sadness: 0.5, anger: 0.05, fear: 0.05, surprise: 0.04, disgust: 0.03, neutral: 0.03 };
 
 const analysis: Analysis = {
-  id: 1, caption: "보고 싶다", created_at: "2026-11-24T00:00:00Z",
-  fused: { label: "sadness", probs, valence: -0.2, arousal: -0.1, confidence: 0.4, evidence: [
-    "caption: '보고 싶다' → sadness (슬픔) 0.9",
-    "parts disagree: caption reads sad (valence -0.59) but photo 1 reads happy (+0.78)",
-    "fused: mostly sad, with happy photo 1"] },
+  id: 1,
+  caption: "보고 싶다",
+  created_at: "2026-11-24T00:00:00Z",
+  fused: {
+    label: "sadness",
+    probs,
+    valence: -0.2,
+    arousal: -0.1,
+    confidence: 0.4,
+    evidence: [
+      "caption: '보고 싶다' → sadness (슬픔) 0.9",
+      "parts disagree: caption reads sad (valence -0.59) but photo 1 reads happy (+0.78)",
+      "fused: mostly sad, with happy photo 1",
+    ],
+  },
   parts: [
-    { kind: "text", name: "caption", label: "sadness", probs, valence: -0.59, arousal: -0.5, confidence: 0.9, evidence: [] },
-    { kind: "image", name: "photo 1", label: "happiness", probs, valence: 0.78, arousal: 0.3, confidence: 0.9, evidence: [] },
+    {
+      kind: "text",
+      name: "caption",
+      label: "sadness",
+      probs,
+      valence: -0.59,
+      arousal: -0.5,
+      confidence: 0.9,
+      evidence: [],
+    },
+    {
+      kind: "image",
+      name: "photo 1",
+      label: "happiness",
+      probs,
+      valence: 0.78,
+      arousal: 0.3,
+      confidence: 0.9,
+      evidence: [],
+    },
   ],
   timeline: [
     { time: 0, label: "happiness", valence: 0.5, arousal: 0.2, confidence: 0.8, faces: 1, scene_cut: false },
@@ -38,20 +66,46 @@ describe("the reading", () => {
 
 describe("the tracks", () => {
   const track: Track = {
-    id: 7, title: "Rain", artist: "Kim", album: null, source: "deam", tags: ["sad"], genres: ["piano"],
-    instruments: [], emotion: "sadness", valence: -0.5, arousal: -0.4, duration_s: 200, instrumental: true,
-    url: "https://example.org/7", sample_url: null, preview_url: null, license: "CC BY", score: 1.01,
-    licence: { kind: "creative-commons", code: "CC BY", url: null, commercial_use: true, video_sync: true,
-               attribution: 'Music: "Rain" by Kim, licensed under CC BY', share_alike: false },
-    find_on: null, playable: false, available: true, use: { video: false, reason: "no_audio_source", needs_download: false },
+    id: 7,
+    title: "Rain",
+    artist: "Kim",
+    album: null,
+    source: "deam",
+    tags: ["sad"],
+    genres: ["piano"],
+    instruments: [],
+    emotion: "sadness",
+    valence: -0.5,
+    arousal: -0.4,
+    duration_s: 200,
+    instrumental: true,
+    url: "https://example.org/7",
+    sample_url: null,
+    preview_url: null,
+    license: "CC BY",
+    score: 1.01,
+    licence: {
+      kind: "creative-commons",
+      code: "CC BY",
+      url: null,
+      commercial_use: true,
+      video_sync: true,
+      attribution: 'Music: "Rain" by Kim, licensed under CC BY',
+      share_alike: false,
+    },
+    find_on: null,
+    playable: false,
+    available: true,
+    use: { video: false, reason: "no_audio_source", needs_download: false },
     score_parts: { base: 0.83, personal: 0.9 },
-    reasons: ["listeners rated it sad"], feedback: "like",
+    reasons: ["listeners rated it sad"],
+    feedback: "like",
   };
 
   it("shows the score, reasons, links and which feedback was given", () => {
     const onFeedback = vi.fn();
     render(<TrackList tracks={[track]} onFeedback={onFeedback} t={t} />);
-    expect(screen.getByText("83%")).toBeTruthy();           // the match, not the personal boost
+    expect(screen.getByText("83%")).toBeTruthy(); // the match, not the personal boost
     expect(screen.getByText("+ your taste")).toBeTruthy();
     expect(screen.getByText("listeners rated it sad")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Source" }).getAttribute("href")).toBe("https://example.org/7");
@@ -64,8 +118,13 @@ describe("the tracks", () => {
 describe("the multi-user server", () => {
   it("asks to sign in when the server says nobody is", async () => {
     const { App } = await import("./App");
-    const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify({ error: { message: "not signed in" } }),
-      { status: 401, headers: { "content-type": "application/json" } }));
+    const fetchMock = vi.fn<typeof fetch>(
+      async () =>
+        new Response(JSON.stringify({ error: { message: "not signed in" } }), {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        }),
+    );
     vi.stubGlobal("fetch", fetchMock);
     localStorage.setItem("moodify.lang", "en");
     render(<App />);

@@ -15,14 +15,22 @@ export function LicenceLine({ track, t }: { track: Track; t: Strings }) {
     <>
       <div className="licence">
         <span className="licence-badge" data-tone={badge.tone} style={{ color: tone.ink, background: tone.bg }}>
-          <span aria-hidden="true">{MARKS[badge.tone]} </span>{badge.label}
+          <span aria-hidden="true">{MARKS[badge.tone]} </span>
+          {badge.label}
         </span>
-        {code && (url
-          ? <a href={url} target="_blank" rel="noreferrer" aria-label={t.tracks.deed(code)}>{code}</a>
-          : <span>{code}</span>)}
+        {code &&
+          (url ? (
+            <a href={url} target="_blank" rel="noreferrer" aria-label={t.tracks.deed(code)}>
+              {code}
+            </a>
+          ) : (
+            <span>{code}</span>
+          ))}
         {badge.notes.map((note) => (
-          <span key={note} className="licence-note"
-                title={note === t.tracks.shareAlike ? t.tracks.shareAlikeHint : undefined}>
+          <span
+            key={note}
+            className="licence-note"
+            title={note === t.tracks.shareAlike ? t.tracks.shareAlikeHint : undefined}>
             · {note}
             {note === t.tracks.shareAlike && <span className="sr-only">: {t.tracks.shareAlikeHint}</span>}
           </span>
@@ -46,7 +54,9 @@ export function PlatformLinks({ track, t }: { track: Track; t: Strings }) {
           {(["youtube_music", "spotify", "apple_music"] as const).map((service, i) => (
             <span key={service}>
               {i > 0 && " · "}
-              <a href={links[service]} target="_blank" rel="noreferrer">{t.tracks.services[service]}</a>
+              <a href={links[service]} target="_blank" rel="noreferrer">
+                {t.tracks.services[service]}
+              </a>
             </span>
           ))}
         </p>

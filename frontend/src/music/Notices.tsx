@@ -7,8 +7,20 @@ import { errorText, jobErrorText, noticeText, onlineLine, stageText } from "./wo
 
 /** What the list says beside its tracks: online features that are off, a shortfall and how to
  * get more (finding more online here and now), a look-up that failed. */
-export function Notices({ recs, analysisId, mode, usable, onFound, t }: {
-  recs: RecommendationList; analysisId: number; mode: Mode; usable: Usable; onFound: () => void; t: Strings;
+export function Notices({
+  recs,
+  analysisId,
+  mode,
+  usable,
+  onFound,
+  t,
+}: {
+  recs: RecommendationList;
+  analysisId: number;
+  mode: Mode;
+  usable: Usable;
+  onFound: () => void;
+  t: Strings;
 }) {
   const { job, run } = useJob();
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
@@ -36,12 +48,23 @@ export function Notices({ recs, analysisId, mode, usable, onFound, t }: {
       {(recs.notices ?? []).map((notice, i) => {
         const text = noticeText(notice, t);
         if (!text) return null;
-        if (notice.code !== "shortfall") return <p key={i} className="hint">{text}</p>;
+        if (notice.code !== "shortfall")
+          return (
+            <p key={i} className="hint">
+              {text}
+            </p>
+          );
         const canFind = notice.remedies.includes("find_online") && recs.online?.openverse === "on";
         return (
           <div key={i} className="notice shortfall" data-testid="shortfall">
-            <p>{text} {t.tracks.moreWays}</p>
-            <ul>{notice.remedies.map((remedy) => <li key={remedy}>{t.tracks.remedies[remedy]}</li>)}</ul>
+            <p>
+              {text} {t.tracks.moreWays}
+            </p>
+            <ul>
+              {notice.remedies.map((remedy) => (
+                <li key={remedy}>{t.tracks.remedies[remedy]}</li>
+              ))}
+            </ul>
             {canFind && (
               <button type="button" onClick={() => void findMore()} disabled={job !== null}>
                 {t.tracks.findMore}
@@ -55,7 +78,11 @@ export function Notices({ recs, analysisId, mode, usable, onFound, t }: {
           {t.tracks.finding}: {stageText(job.stage, t)} <progress max={100} value={job.progress} />
         </p>
       )}
-      {outcome && <p role="status" className={outcome.failed ? "error" : "found"}>{outcome.text}</p>}
+      {outcome && (
+        <p role="status" className={outcome.failed ? "error" : "found"}>
+          {outcome.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,13 +10,13 @@ export function Preview({ track, online, t }: { track: Track; online?: Online; t
   const [placed, setPlaced] = useState<{ url: string; at: number } | null>(null);
   const placing = useRef<string | null>(null);
   if (!track.preview_url) {
-    if (track.licence.kind === "platform") return null;     // PlatformLinks says there is no audio here
+    if (track.licence.kind === "platform") return null; // PlatformLinks says there is no audio here
     return <span className="hint no-preview">{t.tracks.noPreview[noPreviewReason(track, online)]}</span>;
   }
   const url = track.preview_url;
-  const start = placed?.url === url ? placed.at : track.segment?.start ?? 0;
+  const start = placed?.url === url ? placed.at : (track.segment?.start ?? 0);
   const place = (audio: HTMLAudioElement) => {
-    if (placing.current === url) return;      // once per source: later seeks are the listener's
+    if (placing.current === url) return; // once per source: later seeks are the listener's
     placing.current = url;
     const at = previewStart(track.segment, audio.duration);
     setPlaced({ url, at });
@@ -24,8 +24,13 @@ export function Preview({ track, online, t }: { track: Track; online?: Online; t
   };
   return (
     <span className="preview">
-      <audio controls preload="none" src={url} aria-label={`${t.preview}: ${track.title}`}
-             onLoadedMetadata={(e) => place(e.currentTarget)} />
+      <audio
+        controls
+        preload="none"
+        src={url}
+        aria-label={`${t.preview}: ${track.title}`}
+        onLoadedMetadata={(e) => place(e.currentTarget)}
+      />
       {start >= 1 && <span className="hint preview-from">{t.tracks.previewFrom(clock(start))}</span>}
     </span>
   );

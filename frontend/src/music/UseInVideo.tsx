@@ -7,15 +7,25 @@ import { useJob } from "./useJob";
 import { errorText, jobErrorText, stageText } from "./words";
 
 export interface VideoContext {
-  file: File | null;          // the post's video, if it has one
+  file: File | null; // the post's video, if it has one
   analysisId?: number;
   usable: Usable;
 }
 
 /** "Use in video" for every track that may go into one: a catalogue track's audio is fetched
  * first (with progress), then the render panel opens. Otherwise, why not. */
-export function UseInVideo({ track, video, open, onToggle, t }: {
-  track: Track; video: VideoContext; open: boolean; onToggle: (open: boolean) => void; t: Strings;
+export function UseInVideo({
+  track,
+  video,
+  open,
+  onToggle,
+  t,
+}: {
+  track: Track;
+  video: VideoContext;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  t: Strings;
 }) {
   const { job, run } = useJob();
   const [fetched, setFetched] = useState(false);
@@ -56,9 +66,14 @@ export function UseInVideo({ track, video, open, onToggle, t }: {
           {t.tracks.gettingAudio}: {stageText(job.stage, t)} <progress max={100} value={job.progress} />
         </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
-      {open && <RenderPanel track={track} video={video.file} analysisId={video.analysisId}
-                            usable={video.usable} t={t} />}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {open && (
+        <RenderPanel track={track} video={video.file} analysisId={video.analysisId} usable={video.usable} t={t} />
+      )}
     </div>
   );
 }

@@ -3,29 +3,70 @@
 import type { Licence, Track } from "../types";
 
 export const CC = (code: string, more: Partial<Licence> = {}): Licence => {
-  const nc = code.includes("NC"), nd = code.includes("ND"), zero = code.startsWith("CC0");
+  const nc = code.includes("NC"),
+    nd = code.includes("ND"),
+    zero = code.startsWith("CC0");
   return {
-    kind: "creative-commons", code, url: `https://creativecommons.org/licenses/x/4.0/`,
-    commercial_use: !nc, video_sync: !nd, share_alike: code.includes("SA"),
-    attribution: zero ? null : `Music: "Song" by Artist, licensed under ${code}`, ...more,
+    kind: "creative-commons",
+    code,
+    url: `https://creativecommons.org/licenses/x/4.0/`,
+    commercial_use: !nc,
+    video_sync: !nd,
+    share_alike: code.includes("SA"),
+    attribution: zero ? null : `Music: "Song" by Artist, licensed under ${code}`,
+    ...more,
   };
 };
 
 export function track(more: Partial<Track> = {}): Track {
   return {
-    id: 1, title: "Song", artist: "Artist", album: null, source: "jamendo", tags: [], genres: [], instruments: [],
-    emotion: "happiness", valence: 0.5, arousal: 0.2, duration_s: 200, instrumental: null,
-    url: "https://www.jamendo.com/track/1", sample_url: null, preview_url: null, license: "", licence: CC("CC BY 4.0"),
-    find_on: null, playable: false, available: true, use: { video: true, reason: null, needs_download: true },
-    segment: null, score: 0.9, score_parts: { base: 0.9 }, reasons: [], feedback: null, ...more,
+    id: 1,
+    title: "Song",
+    artist: "Artist",
+    album: null,
+    source: "jamendo",
+    tags: [],
+    genres: [],
+    instruments: [],
+    emotion: "happiness",
+    valence: 0.5,
+    arousal: 0.2,
+    duration_s: 200,
+    instrumental: null,
+    url: "https://www.jamendo.com/track/1",
+    sample_url: null,
+    preview_url: null,
+    license: "",
+    licence: CC("CC BY 4.0"),
+    find_on: null,
+    playable: false,
+    available: true,
+    use: { video: true, reason: null, needs_download: true },
+    segment: null,
+    score: 0.9,
+    score_parts: { base: 0.9 },
+    reasons: [],
+    feedback: null,
+    ...more,
   };
 }
 
 export const POPULAR: Partial<Track> = {
-  source: "4q", licence: { kind: "platform", code: null, url: null, commercial_use: false, video_sync: false,
-                           attribution: null, share_alike: false },
-  find_on: { youtube_music: "https://music.youtube.com/search?q=a", spotify: "https://open.spotify.com/search/a",
-             apple_music: "https://music.apple.com/search?term=a" },
+  source: "4q",
+  licence: {
+    kind: "platform",
+    code: null,
+    url: null,
+    commercial_use: false,
+    video_sync: false,
+    attribution: null,
+    share_alike: false,
+  },
+  find_on: {
+    youtube_music: "https://music.youtube.com/search?q=a",
+    spotify: "https://open.spotify.com/search/a",
+    apple_music: "https://music.apple.com/search?term=a",
+  },
   use: { video: false, reason: "platform_only", needs_download: false },
 };
 

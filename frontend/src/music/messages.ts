@@ -54,12 +54,13 @@ const en = {
   } as Record<UseReason, string>,
   gettingAudio: "Getting the audio",
   shortfall: (found: number, asked: number, usableFor: string) =>
-    (found === 0 ? `No track that fits may be used for ${usableFor}.`
-      : `Only ${found} of ${asked} ${tracks(asked)} may be used for ${usableFor}.`),
+    found === 0
+      ? `No track that fits may be used for ${usableFor}.`
+      : `Only ${found} of ${asked} ${tracks(asked)} may be used for ${usableFor}.`,
   moreWays: "For more:",
   remedies: {
-    set_jamendo_client_id: "set MOODIFY_JAMENDO_CLIENT_ID (free at devportal.jamendo.com) to learn the licences "
-      + "of Jamendo tracks",
+    set_jamendo_client_id:
+      "set MOODIFY_JAMENDO_CLIENT_ID (free at devportal.jamendo.com) to learn the licences " + "of Jamendo tracks",
     enrich_jamendo: "run `moodify catalog enrich jamendo` to learn the licences of more Jamendo tracks",
     find_online: "find Creative Commons music online (Openverse)",
     import_own: "import your own music (Your music, above)",
@@ -67,29 +68,43 @@ const en = {
   findMore: "Find more online",
   finding: "Looking online",
   found: (added: number, known: number) =>
-    (added === 0 ? "Nothing new that may be used was found."
-      : `Added ${added} ${tracks(added)} from Openverse: the list now has them where they fit.`)
-    + (known ? ` ${known} ${known === 1 ? "was" : "were"} already here.` : ""),
+    (added === 0
+      ? "Nothing new that may be used was found."
+      : `Added ${added} ${tracks(added)} from Openverse: the list now has them where they fit.`) +
+    (known ? ` ${known} ${known === 1 ? "was" : "were"} already here.` : ""),
   lookupFailed: "Jamendo could not be asked just now: the list is shown as it is.",
-  leftOut: (n: number) => `${n} ${tracks(n)} ${n === 1 ? "is" : "are"} no longer on Jamendo and ${n === 1 ? "was" : "were"} left out.`,
-  noClientId: "To see the names, licences and previews of Jamendo tracks, set MOODIFY_JAMENDO_CLIENT_ID "
-    + "(free at devportal.jamendo.com) and restart Moodify.",
-  offline: "Online features are off (MOODIFY_OFFLINE): no Jamendo previews or licence look-ups, and no finding "
-    + "more music online.",
+  leftOut: (n: number) =>
+    `${n} ${tracks(n)} ${n === 1 ? "is" : "are"} no longer on Jamendo and ${n === 1 ? "was" : "were"} left out.`,
+  noClientId:
+    "To see the names, licences and previews of Jamendo tracks, set MOODIFY_JAMENDO_CLIENT_ID " +
+    "(free at devportal.jamendo.com) and restart Moodify.",
+  offline:
+    "Online features are off (MOODIFY_OFFLINE): no Jamendo previews or licence look-ups, and no finding " +
+    "more music online.",
   errors: {
     offline: "Moodify is offline (MOODIFY_OFFLINE): online features are off.",
     online_failed: "The online service could not be reached just now; try again later.",
     online_rate_limited: "The online service asks us to slow down; try again in a minute.",
     download_refused: "The download was not usable audio (too large, or a web page instead).",
-    library_full: "Your library holds {used_mb} MB of its {quota_mb} MB, and these files add {incoming_mb} MB. "
-      + "Delete tracks you no longer use, or ask whoever runs this server for more room.",
+    library_full:
+      "Your library holds {used_mb} MB of its {quota_mb} MB, and these files add {incoming_mb} MB. " +
+      "Delete tracks you no longer use, or ask whoever runs this server for more room.",
   } as Record<string, string>,
   stages: {
-    "waiting for a worker": "waiting", starting: "starting", downloading: "downloading",
-    analysing: "listening to it", ready: "ready", "searching Openverse": "searching Openverse", done: "done",
-    "reading the video's sound": "reading the video's sound", "cutting the music": "cutting the music",
-    mixing: "mixing", "writing the video": "writing the video", cancelling: "cancelling",
-    cancelled: "cancelled", failed: "failed",
+    "waiting for a worker": "waiting",
+    starting: "starting",
+    downloading: "downloading",
+    analysing: "listening to it",
+    ready: "ready",
+    "searching Openverse": "searching Openverse",
+    done: "done",
+    "reading the video's sound": "reading the video's sound",
+    "cutting the music": "cutting the music",
+    mixing: "mixing",
+    "writing the video": "writing the video",
+    cancelling: "cancelling",
+    cancelled: "cancelled",
+    failed: "failed",
   } as Record<string, string>,
   stageAdded: (n: number, of: number) => `added ${n} of ${of}`,
 };
@@ -142,12 +157,14 @@ const ko: MusicStrings = {
   },
   gettingAudio: "오디오 가져오는 중",
   shortfall: (found, asked, usableFor) =>
-    (found === 0 ? `어울리는 곡 중 ${usableFor}에 쓸 수 있는 곡이 없습니다.`
-      : `${asked}곡 중 ${found}곡만 ${usableFor}에 쓸 수 있습니다.`),
+    found === 0
+      ? `어울리는 곡 중 ${usableFor}에 쓸 수 있는 곡이 없습니다.`
+      : `${asked}곡 중 ${found}곡만 ${usableFor}에 쓸 수 있습니다.`,
   moreWays: "더 찾으려면:",
   remedies: {
-    set_jamendo_client_id: "MOODIFY_JAMENDO_CLIENT_ID를 설정하세요 (devportal.jamendo.com에서 무료): "
-      + "Jamendo 곡의 라이선스를 알 수 있습니다",
+    set_jamendo_client_id:
+      "MOODIFY_JAMENDO_CLIENT_ID를 설정하세요 (devportal.jamendo.com에서 무료): " +
+      "Jamendo 곡의 라이선스를 알 수 있습니다",
     enrich_jamendo: "`moodify catalog enrich jamendo`를 실행하세요: 더 많은 Jamendo 곡의 라이선스를 알 수 있습니다",
     find_online: "온라인(Openverse)에서 크리에이티브 커먼즈 음악 찾기",
     import_own: "내 음악 가져오기 (위의 '내 음악')",
@@ -155,29 +172,42 @@ const ko: MusicStrings = {
   findMore: "온라인에서 더 찾기",
   finding: "온라인에서 찾는 중",
   found: (added, known) =>
-    (added === 0 ? "쓸 수 있는 새 음악을 찾지 못했습니다."
-      : `Openverse에서 ${added}곡을 추가했습니다: 어울리는 자리에 목록에 들어갑니다.`)
-    + (known ? ` ${known}곡은 이미 있었습니다.` : ""),
+    (added === 0
+      ? "쓸 수 있는 새 음악을 찾지 못했습니다."
+      : `Openverse에서 ${added}곡을 추가했습니다: 어울리는 자리에 목록에 들어갑니다.`) +
+    (known ? ` ${known}곡은 이미 있었습니다.` : ""),
   lookupFailed: "지금은 Jamendo에 물어볼 수 없어 목록을 그대로 보여 드립니다.",
   leftOut: (n) => `${n}곡은 Jamendo에서 사라져 목록에서 뺐습니다.`,
-  noClientId: "Jamendo 곡의 이름, 라이선스, 미리 듣기를 보려면 MOODIFY_JAMENDO_CLIENT_ID를 설정하고 "
-    + "(devportal.jamendo.com에서 무료) Moodify를 다시 시작하세요.",
-  offline: "온라인 기능이 꺼져 있습니다 (MOODIFY_OFFLINE): Jamendo 미리 듣기와 라이선스 확인, 온라인에서 음악 찾기를 "
-    + "할 수 없습니다.",
+  noClientId:
+    "Jamendo 곡의 이름, 라이선스, 미리 듣기를 보려면 MOODIFY_JAMENDO_CLIENT_ID를 설정하고 " +
+    "(devportal.jamendo.com에서 무료) Moodify를 다시 시작하세요.",
+  offline:
+    "온라인 기능이 꺼져 있습니다 (MOODIFY_OFFLINE): Jamendo 미리 듣기와 라이선스 확인, 온라인에서 음악 찾기를 " +
+    "할 수 없습니다.",
   errors: {
     offline: "Moodify가 오프라인입니다 (MOODIFY_OFFLINE): 온라인 기능이 꺼져 있습니다.",
     online_failed: "지금은 온라인 서비스에 연결할 수 없습니다. 나중에 다시 해 보세요.",
     online_rate_limited: "온라인 서비스가 요청을 줄여 달라고 합니다. 잠시 후 다시 해 보세요.",
     download_refused: "내려받은 파일이 쓸 수 있는 오디오가 아닙니다 (너무 크거나 웹 페이지).",
-    library_full: "내 음악이 {quota_mb} MB 중 {used_mb} MB를 쓰고 있고, 이 파일들은 {incoming_mb} MB입니다. "
-      + "더 쓰지 않는 곡을 지우거나 서버 관리자에게 공간을 늘려 달라고 하세요.",
+    library_full:
+      "내 음악이 {quota_mb} MB 중 {used_mb} MB를 쓰고 있고, 이 파일들은 {incoming_mb} MB입니다. " +
+      "더 쓰지 않는 곡을 지우거나 서버 관리자에게 공간을 늘려 달라고 하세요.",
   },
   stages: {
-    "waiting for a worker": "대기 중", starting: "시작하는 중", downloading: "내려받는 중",
-    analysing: "듣고 분석하는 중", ready: "준비됨", "searching Openverse": "Openverse 검색 중", done: "완료",
-    "reading the video's sound": "영상의 소리 읽는 중", "cutting the music": "음악 자르는 중",
-    mixing: "섞는 중", "writing the video": "영상 쓰는 중", cancelling: "취소하는 중",
-    cancelled: "취소됨", failed: "실패",
+    "waiting for a worker": "대기 중",
+    starting: "시작하는 중",
+    downloading: "내려받는 중",
+    analysing: "듣고 분석하는 중",
+    ready: "준비됨",
+    "searching Openverse": "Openverse 검색 중",
+    done: "완료",
+    "reading the video's sound": "영상의 소리 읽는 중",
+    "cutting the music": "음악 자르는 중",
+    mixing: "섞는 중",
+    "writing the video": "영상 쓰는 중",
+    cancelling: "취소하는 중",
+    cancelled: "취소됨",
+    failed: "실패",
   },
   stageAdded: (n, of) => `${of}곡 중 ${n}곡 추가`,
 };

@@ -8,25 +8,50 @@ import { CC, fakeApi, POPULAR, track } from "./fixtures";
 import { Notices } from "./Notices";
 import { Preview } from "./Preview";
 
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear(); location.hash = ""; });
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  location.hash = "";
+});
 const t = STRINGS.en;
 const ON: Online = { offline: false, jamendo: "on", openverse: "on" };
 const job = (kind: string, result: unknown): Job => ({
-  id: 5, kind, status: "done", progress: 100, stage: "done", analysis_id: null, error: null, result: result as never,
+  id: 5,
+  kind,
+  status: "done",
+  progress: 100,
+  stage: "done",
+  analysis_id: null,
+  error: null,
+  result: result as never,
 });
 
 describe("the preview", () => {
   it("starts at the suggested segment once the player knows the audio", () => {
-    render(<Preview t={t} online={ON} track={track({
-      preview_url: "/api/v1/tracks/1/audio", segment: { start: 49.2, end: 64.2, basis: "estimated" } })} />);
+    render(
+      <Preview
+        t={t}
+        online={ON}
+        track={track({
+          preview_url: "/api/v1/tracks/1/audio",
+          segment: { start: 49.2, end: 64.2, basis: "estimated" },
+        })}
+      />,
+    );
     const audio = screen.getByLabelText("Preview: Song") as HTMLAudioElement;
     Object.defineProperty(audio, "duration", { value: 200 });
     let placed = 0;
-    Object.defineProperty(audio, "currentTime", { get: () => placed, set: (v: number) => { placed = v; } });
+    Object.defineProperty(audio, "currentTime", {
+      get: () => placed,
+      set: (v: number) => {
+        placed = v;
+      },
+    });
     expect(screen.getByText("starts at 0:49")).toBeTruthy();
     fireEvent.loadedMetadata(audio);
     expect(placed).toBe(49.2);
-    placed = 3;                       // the listener moved it; a second load does not move it back
+    placed = 3; // the listener moved it; a second load does not move it back
     fireEvent.loadedMetadata(audio);
     expect(placed).toBe(3);
   });
@@ -65,15 +90,28 @@ describe("tracks and what may be done with them", () => {
     render(<TrackList tracks={[track(POPULAR)]} onFeedback={() => {}} t={t} online={ON} video={video} />);
     expect(screen.getByText("Popular song")).toBeTruthy();
     expect(screen.getByText(/music picker of Instagram, TikTok or YouTube Shorts: there is no audio/)).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Spotify" }).getAttribute("href")).toBe("https://open.spotify.com/search/a");
+    expect(screen.getByRole("link", { name: "Spotify" }).getAttribute("href")).toBe(
+      "https://open.spotify.com/search/a",
+    );
     expect(screen.getAllByRole("link", { name: /YouTube Music|Apple Music/ })).toHaveLength(2);
     expect(screen.queryByRole("button", { name: "Use in video" })).toBeNull();
   });
 
   it("the deed is linked; a track that may not go in a video says why instead of the button", () => {
-    render(<TrackList tracks={[track({ licence: CC("CC BY-NC 4.0"),
-                                       use: { video: false, reason: "non_commercial", needs_download: false } })]}
-                      onFeedback={() => {}} t={t} online={ON} video={video} />);
+    render(
+      <TrackList
+        tracks={[
+          track({
+            licence: CC("CC BY-NC 4.0"),
+            use: { video: false, reason: "non_commercial", needs_download: false },
+          }),
+        ]}
+        onFeedback={() => {}}
+        t={t}
+        online={ON}
+        video={video}
+      />,
+    );
     expect(screen.getByRole("link", { name: /^CC BY-NC 4.0: the licence's terms/ })).toBeTruthy();
     expect(screen.getByText("Its licence (NonCommercial) does not allow monetised posts.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Use in video" })).toBeNull();
@@ -81,10 +119,24 @@ describe("tracks and what may be done with them", () => {
 
   it("a catalogue track is fetched first, with the filter, then the render panel opens", async () => {
     const api = fakeApi({
-      "POST /api/v1/tracks/1/fetch": () => [202, { ...job("fetch", null), status: "queued", stage: "waiting for a worker" }],
+      "POST /api/v1/tracks/1/fetch": () => [
+        202,
+        { ...job("fetch", null), status: "queued", stage: "waiting for a worker" },
+      ],
       "GET /api/v1/jobs/5": () => [200, job("fetch", { track_id: 1, duration_s: 8, fetched: true })],
-      "GET /api/v1/tracks/1/segment": () => [200, { track_id: 1, duration_s: 8, start: 1.6, end: 4.6, aligned_to: "bar",
-                                                  reason: "starts on a bar", energy: [-20, -21, -20], downbeats: [1.6] }],
+      "GET /api/v1/tracks/1/segment": () => [
+        200,
+        {
+          track_id: 1,
+          duration_s: 8,
+          start: 1.6,
+          end: 4.6,
+          aligned_to: "bar",
+          reason: "starts on a bar",
+          energy: [-20, -21, -20],
+          downbeats: [1.6],
+        },
+      ],
     });
     vi.stubGlobal("fetch", api.fetch);
     render(<TrackList tracks={[track()]} onFeedback={() => {}} t={t} online={ON} video={video} />);
@@ -95,8 +147,20 @@ describe("tracks and what may be done with them", () => {
   });
 
   it("a refused fetch says why in the app's words", async () => {
-    vi.stubGlobal("fetch", fakeApi({ "POST /api/v1/tracks/1/fetch": () => [409, { error: {
-      code: "download_not_allowed", message: "track 1 cannot be used in a video: ..." } }] }).fetch);
+    vi.stubGlobal(
+      "fetch",
+      fakeApi({
+        "POST /api/v1/tracks/1/fetch": () => [
+          409,
+          {
+            error: {
+              code: "download_not_allowed",
+              message: "track 1 cannot be used in a video: ...",
+            },
+          },
+        ],
+      }).fetch,
+    );
     render(<TrackList tracks={[track()]} onFeedback={() => {}} t={t} online={ON} video={video} />);
     fireEvent.click(screen.getByRole("button", { name: "Use in video" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Its artist does not allow apps to download it.");
@@ -105,15 +169,21 @@ describe("tracks and what may be done with them", () => {
 
 describe("finding more online", () => {
   const recs = (online = ON): RecommendationList => ({
-    recommendation_id: 1, reading: {} as never, target: { mode: "match", valence: 0, arousal: 0 }, tracks: [], online,
+    recommendation_id: 1,
+    reading: {} as never,
+    target: { mode: "match", valence: 0, arousal: 0 },
+    tracks: [],
+    online,
     notices: [{ code: "shortfall", asked: 10, found: 3, usable: "monetised", remedies: ["find_online", "import_own"] }],
   });
 
   it("starts the job for this analysis, mode and filter, says how many were added and refreshes", async () => {
     const api = fakeApi({
       "POST /api/v1/catalog/find-online": () => [202, { ...job("find_online", null), status: "running" }],
-      "GET /api/v1/jobs/5": () => [200, job("find_online", { query: "happy", known: [], skipped: [],
-                                                             added: [{ id: 9 }, { id: 10 }] })],
+      "GET /api/v1/jobs/5": () => [
+        200,
+        job("find_online", { query: "happy", known: [], skipped: [], added: [{ id: 9 }, { id: 10 }] }),
+      ],
     });
     vi.stubGlobal("fetch", api.fetch);
     const onFound = vi.fn();
@@ -128,8 +198,16 @@ describe("finding more online", () => {
   });
 
   it("no button when Openverse is off; the online line says why", () => {
-    render(<Notices recs={recs({ offline: true, jamendo: "offline", openverse: "offline" })} analysisId={3}
-                    mode="match" usable="monetised" onFound={() => {}} t={t} />);
+    render(
+      <Notices
+        recs={recs({ offline: true, jamendo: "offline", openverse: "offline" })}
+        analysisId={3}
+        mode="match"
+        usable="monetised"
+        onFound={() => {}}
+        t={t}
+      />,
+    );
     expect(screen.queryByRole("button", { name: "Find more online" })).toBeNull();
     expect(screen.getByText(/^Online features are off/)).toBeTruthy();
   });
@@ -140,18 +218,35 @@ describe("the usable filter in the app", () => {
     localStorage.setItem("moodify.lang", "en");
     localStorage.setItem("moodify.usable.local", "monetised");
     location.hash = "#/analysis/3";
-    const reading = { label: "happiness", probs: { happiness: 1 }, valence: 0.6, arousal: 0.3, confidence: 0.9, evidence: [] };
+    const reading = {
+      label: "happiness",
+      probs: { happiness: 1 },
+      valence: 0.6,
+      arousal: 0.3,
+      confidence: 0.9,
+      evidence: [],
+    };
     const api = fakeApi({
       "GET /api/v1/auth/me": () => [200, { auth: "none", name: null }],
       "GET /api/v1/analyses/3": () => [200, { id: 3, caption: "hi", fused: reading, parts: [], created_at: "" }],
-      "POST /api/v1/analyses/3/recommendations": () => [200, {
-        recommendation_id: 1, reading, target: { mode: "match" }, tracks: [track()], notices: [], online: ON }],
+      "POST /api/v1/analyses/3/recommendations": () => [
+        200,
+        {
+          recommendation_id: 1,
+          reading,
+          target: { mode: "match" },
+          tracks: [track()],
+          notices: [],
+          online: ON,
+        },
+      ],
     });
     vi.stubGlobal("fetch", api.fetch);
     const { App } = await import("../App");
     render(<App />);
     await screen.findByText("OK for monetised posts");
-    const lists = () => api.calls.filter((c) => c.key.endsWith("/recommendations")).map((c) => (c.body as { usable?: string }).usable);
+    const lists = () =>
+      api.calls.filter((c) => c.key.endsWith("/recommendations")).map((c) => (c.body as { usable?: string }).usable);
     expect(lists()).toEqual(["monetised"]);
     expect((screen.getByRole("radio", { name: "Monetised posts" }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole("radio", { name: "Personal posts" }));

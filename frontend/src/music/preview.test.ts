@@ -8,14 +8,14 @@ describe("the preview start", () => {
   const chorus = { start: 49.2, end: 64.2, basis: "estimated" } as const;
   it("starts at the suggested segment", () => {
     expect(previewStart(chorus, 200)).toBe(49.2);
-    expect(previewStart(chorus, NaN)).toBe(49.2);          // length not known yet
-    expect(previewStart(chorus, Infinity)).toBe(49.2);     // a stream
+    expect(previewStart(chorus, NaN)).toBe(49.2); // length not known yet
+    expect(previewStart(chorus, Infinity)).toBe(49.2); // a stream
   });
   it("at the beginning without a segment, or when the audio is shorter than the suggestion", () => {
     expect(previewStart(null, 200)).toBe(0);
     expect(previewStart(undefined, 200)).toBe(0);
-    expect(previewStart(chorus, 30)).toBe(0);              // a 30 s sample, not the whole track
-    expect(previewStart(chorus, 50)).toBe(0);              // less than a second left
+    expect(previewStart(chorus, 30)).toBe(0); // a 30 s sample, not the whole track
+    expect(previewStart(chorus, 50)).toBe(0); // less than a second left
   });
   it("shows minutes and seconds", () => {
     expect(clock(49.2)).toBe("0:49");

@@ -18,8 +18,10 @@ export function clock(seconds: number): string {
 
 export type NoPreview = "platform" | "unavailable" | "offline" | "no_client_id" | "none";
 
-export function noPreviewReason(track: Pick<Track, "licence" | "available" | "source">,
-                                online: Online | undefined): NoPreview {
+export function noPreviewReason(
+  track: Pick<Track, "licence" | "available" | "source">,
+  online: Online | undefined,
+): NoPreview {
   if (track.licence.kind === "platform") return "platform";
   if (!track.available) return "unavailable";
   if (online?.offline) return "offline";

@@ -12,7 +12,6 @@ export function savedUsable(account: string, storage: Pick<Storage, "getItem"> =
   return (USABLE as readonly string[]).includes(saved ?? "") ? (saved as Usable) : "any";
 }
 
-export function saveUsable(account: string, usable: Usable,
-                           storage: Pick<Storage, "setItem"> = localStorage): void {
+export function saveUsable(account: string, usable: Usable, storage: Pick<Storage, "setItem"> = localStorage): void {
   storage.setItem(PREFIX + account, usable);
 }
