@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "./api";
 import { Compose } from "./Compose";
-import { type Draft, emptyDraft } from "./compose";
+import { DEFAULT_LIMITS, type Draft, emptyDraft } from "./compose";
 import { hashFor, parseHash } from "./hash";
 import { History } from "./History";
 import { SignIn } from "./SignIn";
@@ -12,7 +12,7 @@ import { UsableFilter } from "./music/UsableFilter";
 import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
 import { ImportMusic } from "./YourMusic";
-import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Track, Usable } from "./types";
+import type { Analysis, FeedbackKind, Filters, Job, Limits, Mode, RecommendationList, Track, Usable } from "./types";
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
@@ -31,11 +31,19 @@ export function App() {
   const cancelled = useRef(false);
   const [account, setAccount] = useState<api.Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
+  const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS); // the server's own, once it says them
 
   // An account arrives with its remembered choice of music (one render, not an effect's second).
   const welcome = useCallback((who: api.Me) => {
     setAccount(who);
     setUsable(savedUsable(accountKey(who)));
+  }, []);
+
+  useEffect(() => {
+    api
+      .limits()
+      .then(setLimits)
+      .catch(() => undefined); // the defaults stand; the server checks every upload anyway
   }, []);
 
   useEffect(() => {
@@ -206,7 +214,7 @@ export function App() {
           />
         ) : (
           <>
-            <Compose draft={draft} setDraft={setDraft} onAnalyse={analyse} busy={job !== null} t={t} />
+            <Compose draft={draft} setDraft={setDraft} onAnalyse={analyse} busy={job !== null} limits={limits} t={t} />
             {job && (
               <section className="card progress" aria-live="polite">
                 <label htmlFor="job-progress">

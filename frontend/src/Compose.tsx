@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { addFiles, type Draft, isEmpty, move } from "./compose";
 import type { Strings } from "./i18n";
+import type { Limits } from "./types";
 
 function usePreview(file: File | null): string | null {
   const url = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
@@ -77,12 +78,14 @@ export function Compose({
   setDraft,
   onAnalyse,
   busy,
+  limits,
   t,
 }: {
   draft: Draft;
   setDraft: (d: Draft) => void;
   onAnalyse: () => void;
   busy: boolean;
+  limits: Limits;
   t: Strings;
 }) {
   const [errors, setErrors] = useState<string[]>([]);
@@ -91,7 +94,7 @@ export function Compose({
 
   const take = (files: FileList | null) => {
     if (!files) return;
-    const result = addFiles(draft, Array.from(files), t);
+    const result = addFiles(draft, Array.from(files), t, limits);
     setDraft(result.draft);
     setErrors(result.errors);
   };

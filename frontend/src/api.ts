@@ -1,6 +1,6 @@
 // Every call the web app makes to the JSON API lives here.
 
-import type { Analysis, FeedbackKind, Filters, Job, Mode, RecommendationList, Segment, Usable } from "./types";
+import type { Analysis, FeedbackKind, Filters, Job, Limits, Mode, RecommendationList, Segment, Usable } from "./types";
 
 /** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
 export class ApiError extends Error {
@@ -57,6 +57,9 @@ export interface Me {
 }
 
 /** Who is signed in: {auth: "none"} on the single-person tool; 401 (ApiError) when signed out. */
+/** What the server accepts, to check a post before uploading it. */
+export const limits = (): Promise<Limits> => call<Limits>("/limits");
+
 export async function me(): Promise<Me> {
   const who = await call<Me>("/auth/me");
   csrfToken = who.csrf_token ?? null;

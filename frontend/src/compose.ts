@@ -1,6 +1,7 @@
 // The post being composed: which files go where, checked before anything is uploaded.
 
 import type { Strings } from "./i18n";
+import type { Limits } from "./types";
 
 export interface Draft {
   caption: string;
@@ -9,8 +10,22 @@ export interface Draft {
   video: File | null;
 }
 
-export const LIMITS = { images: 10, audio: 3 };
-export const MAX_MB = { image: 40, audio: 100, video: 200 };
+/** The server's defaults, until it says its own (GET /api/v1/limits). */
+export const DEFAULT_LIMITS: Limits = {
+  upload_mb: 200,
+  json_mb: 2,
+  images: 10,
+  audio: 3,
+  video: 1,
+  image_megapixels: 40,
+  audio_seconds: 600,
+  video_megapixels: 8.3,
+  video_seconds: 180,
+  library_quota_mb: 5120,
+};
+
+const draftBytes = (draft: Draft): number =>
+  [...draft.images, ...draft.audio, ...(draft.video ? [draft.video] : [])].reduce((sum, f) => sum + f.size, 0);
 
 export const emptyDraft = (): Draft => ({ caption: "", images: [], audio: [], video: null });
 
@@ -23,9 +38,14 @@ export function kindOf(file: File): "image" | "audio" | "video" | null {
   return null;
 }
 
-/** Add files to a draft; what cannot be added comes back as messages (the server checks again,
- * by content). */
-export function addFiles(draft: Draft, files: File[], t: Strings): { draft: Draft; errors: string[] } {
+/** Add files to a draft within the server's limits (the whole post's size, files of each kind);
+ * what cannot be added comes back as messages. The server checks again, by content (pixels, seconds). */
+export function addFiles(
+  draft: Draft,
+  files: File[],
+  t: Strings,
+  limits: Limits = DEFAULT_LIMITS,
+): { draft: Draft; errors: string[] } {
   const next: Draft = { ...draft, images: [...draft.images], audio: [...draft.audio] };
   const errors: string[] = [];
   for (const file of files) {
@@ -34,15 +54,16 @@ export function addFiles(draft: Draft, files: File[], t: Strings): { draft: Draf
       errors.push(t.wrongType(file.name));
       continue;
     }
-    if (file.size > MAX_MB[kind] * 1024 * 1024) {
-      errors.push(t.tooBig(file.name, MAX_MB[kind]));
+    const replaced = kind === "video" && next.video ? next.video.size : 0;
+    if (draftBytes(next) - replaced + file.size > limits.upload_mb * 1024 * 1024) {
+      errors.push(t.tooBig(file.name, limits.upload_mb));
       continue;
     }
     if (kind === "image") {
-      if (next.images.length >= LIMITS.images) errors.push(t.tooMany(t.kinds.image, LIMITS.images));
+      if (next.images.length >= limits.images) errors.push(t.tooMany(t.kinds.image, limits.images));
       else next.images.push(file);
     } else if (kind === "audio") {
-      if (next.audio.length >= LIMITS.audio) errors.push(t.tooMany(t.kinds.audio, LIMITS.audio));
+      if (next.audio.length >= limits.audio) errors.push(t.tooMany(t.kinds.audio, limits.audio));
       else next.audio.push(file);
     } else {
       next.video = file; // one video: a new one replaces the old

@@ -76,7 +76,7 @@ const en = {
   download: "Download the video",
   renderDone: (lufs: number) => `Done: mixed at ${lufs.toFixed(1)} LUFS, music ducked under speech.`,
   tooMany: (what: string, most: number) => `At most ${most} ${what}.`,
-  tooBig: (name: string, mb: number) => `${name} is larger than ${mb} MB.`,
+  tooBig: (name: string, mb: number) => `${name} would make the post larger than ${mb} MB, this server's limit.`,
   wrongType: (name: string) => `${name} is not a photo, video or sound file.`,
   emotions: {
     happiness: "happy",
@@ -162,7 +162,7 @@ const ko: Strings = {
   download: "영상 내려받기",
   renderDone: (lufs) => `완료: ${lufs.toFixed(1)} LUFS로 섞고, 말소리 아래에서는 음악을 줄였습니다.`,
   tooMany: (what, most) => `${what}은(는) 최대 ${most}개까지입니다.`,
-  tooBig: (name, mb) => `${name} 파일이 ${mb} MB보다 큽니다.`,
+  tooBig: (name, mb) => `${name} 파일을 더하면 게시물이 이 서버의 한도인 ${mb} MB를 넘습니다.`,
   wrongType: (name) => `${name}은(는) 사진, 영상, 소리 파일이 아닙니다.`,
   emotions: {
     happiness: "행복",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recommendationBody } from "./api";
-import { addFiles, emptyDraft, isEmpty, kindOf, move } from "./compose";
+import { addFiles, DEFAULT_LIMITS, emptyDraft, isEmpty, kindOf, move } from "./compose";
 import { hashFor, parseHash } from "./hash";
 import { savedLang, STRINGS } from "./i18n";
 import { COLOURS, partName } from "./reading";
@@ -29,6 +29,16 @@ describe("composing a post", () => {
     const { draft, errors } = addFiles(emptyDraft(), [huge], t);
     expect(draft.video).toBeNull();
     expect(errors[0]).toContain("larger than 200 MB");
+  });
+
+  it("keeps to the server's own limits: the whole post's size and the files of each kind", () => {
+    const limits = { ...DEFAULT_LIMITS, upload_mb: 1, images: 2 };
+    const mb = (name: string, size: number) => ({ name, type: "image/jpeg", size: size * 1024 * 1024 }) as File;
+    const { draft, errors } = addFiles(emptyDraft(), [mb("a.jpg", 0.4), mb("b.jpg", 0.4), mb("c.jpg", 0.1)], t, limits);
+    expect(draft.images.map((f) => f.name)).toEqual(["a.jpg", "b.jpg"]);
+    expect(errors).toEqual(["At most 2 photo."]);
+    const full = addFiles(draft, [{ name: "v.mp4", type: "video/mp4", size: 300 * 1024 } as File], t, limits);
+    expect(full.errors[0]).toBe("v.mp4 would make the post larger than 1 MB, this server's limit.");
   });
 
   it("a second video replaces the first; reordering stays in bounds", () => {

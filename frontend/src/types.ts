@@ -7,6 +7,20 @@ export type FeedbackKind = "like" | "skip" | "chosen";
 export const USABLE = ["any", "personal", "monetised"] as const;
 export type Usable = (typeof USABLE)[number];
 
+/** What this server accepts (GET /api/v1/limits), from its settings. */
+export interface Limits {
+  upload_mb: number; // a whole multipart post
+  json_mb: number;
+  images: number;
+  audio: number;
+  video: number;
+  image_megapixels: number;
+  audio_seconds: number;
+  video_megapixels: number;
+  video_seconds: number;
+  library_quota_mb: number;
+}
+
 export interface Reading {
   label: Emotion;
   probs: Record<Emotion, number>;

@@ -98,6 +98,17 @@ def health():
                     "queue": "up" if service.jobs.queue_up() else "down"})
 
 
+@bp.get("/limits")
+def limits():
+    """What this server accepts, for clients to check before they upload (from its settings)."""
+    settings = current_app.config["MOODIFY_SETTINGS"]
+    return jsonify({"upload_mb": settings.max_upload_mb, "json_mb": JSON_LIMIT >> 20,
+                    "images": settings.max_images, "audio": settings.max_audio, "video": 1,
+                    "image_megapixels": settings.max_image_megapixels, "audio_seconds": settings.max_audio_seconds,
+                    "video_megapixels": settings.max_video_megapixels, "video_seconds": settings.max_video_seconds,
+                    "library_quota_mb": settings.library_quota_mb})
+
+
 @bp.get("/ready")
 def ready():
     """Readiness: 200 when the database and the job queue both answer, else 503 naming what is down

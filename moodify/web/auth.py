@@ -22,7 +22,7 @@ from moodify import accounts, config
 from moodify.errors import Forbidden, InvalidInput, Unauthorised
 
 COOKIE = "moodify_session"
-PUBLIC = {"api.health", "api.ready", "api.openapi", "auth.register", "auth.login", "auth.me"}
+PUBLIC = {"api.health", "api.ready", "api.limits", "api.openapi", "auth.register", "auth.login", "auth.me"}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")

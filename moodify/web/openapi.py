@@ -355,13 +355,23 @@ PATHS = {
     "/api/v1/catalog/stats": {"get": {
         "summary": "Counts per source, dominant emotion and licence",
         "responses": {"200": _json({"type": "object"})}}},
+    "/api/v1/limits": {"get": {
+        "summary": "What this server accepts (its settings), for a client to check before it uploads: a whole "
+                   "multipart post in MB, JSON bodies in MB, files per post, photo and frame megapixels, "
+                   "sound and video seconds, a person's library in MB",
+        "responses": {"200": _json({"type": "object", "required": [
+            "upload_mb", "json_mb", "images", "audio", "video", "image_megapixels", "audio_seconds",
+            "video_megapixels", "video_seconds", "library_quota_mb"], "properties": {
+            **{n: {"type": "integer", "minimum": 0} for n in ("upload_mb", "json_mb", "images", "audio", "video")},
+            **{n: {"type": "number", "exclusiveMinimum": 0} for n in (
+                "image_megapixels", "audio_seconds", "video_megapixels", "video_seconds", "library_quota_mb")}}})}}},
     "/api/v1/openapi.json": {"get": {"summary": "This document",
                                      "responses": {"200": _json({"type": "object"})}}},
 }
 
 
 # Answered without an account on the multi-user server (moodify.web.auth.PUBLIC).
-PUBLIC = {("/api/v1/health", "get"), ("/api/v1/ready", "get"), ("/api/v1/openapi.json", "get"),
+PUBLIC = {("/api/v1/health", "get"), ("/api/v1/ready", "get"), ("/api/v1/limits", "get"), ("/api/v1/openapi.json", "get"),
           ("/api/v1/auth/register", "post"), ("/api/v1/auth/login", "post"), ("/api/v1/auth/me", "get")}
 SECURITY_SCHEMES = {
     "session": {"type": "apiKey", "in": "cookie", "name": "moodify_session",

@@ -152,3 +152,13 @@ def test_retired_sample_hosts_are_not_offered_as_previews(client):
     four_q = client.get("/api/v1/tracks?source=4q&per_page=5").get_json()["tracks"]
     assert four_q and all(t["sample_url"] for t in four_q)        # kept as published
     assert all(t["preview_url"] is None for t in four_q)           # but no player for a dead host
+
+
+def test_limits_come_from_the_servers_settings(tmp_path, sqlite_store):
+    from moodify.web import create_app
+
+    app = create_app({"database_url": sqlite_store.url, "instance": str(tmp_path), "max_upload_mb": 50,
+                      "max_images": 4, "max_image_megapixels": 12.5})
+    limits = app.test_client().get("/api/v1/limits").get_json()
+    assert limits["upload_mb"] == 50 and limits["images"] == 4 and limits["image_megapixels"] == 12.5
+    assert limits["json_mb"] == 2 and limits["video"] == 1 and limits["library_quota_mb"] == 5120
