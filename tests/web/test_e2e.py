@@ -1,6 +1,10 @@
 """The web app end to end: the real server (`moodify serve`) and a real browser (Debian's
-Chromium via playwright-core, frontend/e2e/run.mjs). Screenshots land in docs/screenshots.
-The server's online services are the local fakes (tests/fakes): no real network is used.
+Chromium via playwright-core, frontend/e2e/run.mjs). The server's online services are the local
+fakes (tests/fakes): no real network is used.
+
+Screenshots of each screen go to a temporary folder, so that a test run leaves the tracked ones
+alone. To refresh the README's, set MOODIFY_SCREENSHOTS=docs (they land in docs/screenshots);
+MOODIFY_SCREENSHOTS=<folder> writes them there instead.
 
 Needs the built app, node_modules and /usr/bin/chromium: without them the test is skipped and
 says why, except under CI=true, where that is a failure (`make test` builds the app;
@@ -25,7 +29,9 @@ from tests.fakes.openverse import FakeOpenverse
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
-SHOTS = ROOT / "docs" / "screenshots"
+DOCS_SHOTS = ROOT / "docs" / "screenshots"
+SCREENS = ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop", "8-render",
+           "9-licences")
 
 
 def _missing() -> str | None:
@@ -36,6 +42,14 @@ def _missing() -> str | None:
     if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists() or not shutil.which("node"):
         return "Chromium (/usr/bin/chromium) or node is not installed (apt-get install -y chromium)"
     return None
+
+
+def _screenshots(tmp_path: Path) -> Path:
+    """Where this run's screenshots go (MOODIFY_SCREENSHOTS: unset, "docs", or a folder)."""
+    wanted = os.environ.get("MOODIFY_SCREENSHOTS", "").strip()
+    if not wanted:
+        return tmp_path / "screenshots"
+    return DOCS_SHOTS if wanted == "docs" else Path(wanted).expanduser().resolve()
 
 
 def _free_port() -> int:
@@ -92,12 +106,14 @@ def test_compose_read_like_reload_uplift_licences_render_history(server, tmp_pat
     music = write_audio(tmp_path / "my song.mp3", chord_clip(30, bpm=124, amplitude=0.4), codec="libmp3lame")
     video = write_video(tmp_path / "holiday.mp4", [data.astronaut(), data.coffee()], 3.0,
                         sound=chord_clip(6.0, amplitude=0.05))
+    shots = _screenshots(tmp_path)
+    began = time.time()
     result = subprocess.run(["node", "e2e/run.mjs"], cwd=FRONTEND, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "MOODIFY_URL": server, "PHOTO": str(photo), "MUSIC": str(music),
-                                 "VIDEO": str(video), "SCREENSHOTS": str(SHOTS)})
+                                 "VIDEO": str(video), "SCREENSHOTS": str(shots)})
     print(result.stdout)      # each step and when it began: `pytest -s` shows them
     assert result.returncode == 0, result.stdout + result.stderr
     assert "e2e: passed" in result.stdout
-    for name in ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-korean", "7-desktop",
-                 "8-render", "9-licences"):
-        assert (SHOTS / f"{name}.png").stat().st_size > 5_000
+    for name in SCREENS:                          # each one taken by this run, not left from an earlier one
+        shot = (shots / f"{name}.png").stat()
+        assert shot.st_size > 5_000 and shot.st_mtime >= began - 1, name

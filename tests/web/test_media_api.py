@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
 import time
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -142,18 +144,68 @@ def test_models_route(media_client):
     assert set(models) == {"caption", "faces", "clip", "musicnn", "speech"}
 
 
-def test_a_job_can_be_cancelled(media_client, user_name, tmp_path):
-    path = write_video(tmp_path / "long.mp4", [data.astronaut(), data.coffee()], 6.0, sound=chord_clip(12.0))
-    response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
-        "user": user_name, "video": [(open(path, "rb"), "long.mp4")]})
-    location = response.headers["Location"]
-    cancelled = media_client.delete(f"{location}?user={user_name}")
-    assert cancelled.status_code == 200
-    job = poll(media_client, location, user_name)
-    assert job["status"] in ("cancelled", "done")       # a fast machine may finish first
-    if job["status"] == "cancelled":
-        assert job["analysis_id"] is None
-    assert media_client.delete(f"{location}?user={user_name}-other").status_code == 404
+class HeldWork:
+    """Stands in for reading a post (moodify.tasks.WORK["analysis"]): five progress reports, each
+    with its own stage so that each one is written and can see a cancel. The post captioned
+    "hold" stops after its first report until the test sets `go`."""
+
+    def __init__(self) -> None:
+        self.inside = threading.Event()         # the held job is running, past its first report
+        self.go = threading.Event()
+        self.started: list[str] = []            # captions of the posts whose work began
+        self.reports: Counter[str] = Counter()  # caption -> progress reports that let it go on
+
+    def __call__(self, moodify, args: dict, progress) -> None:
+        caption = args["caption"]
+        self.started.append(caption)
+        for step in range(1, 6):
+            progress(step / 10, f"step {step}")         # raises Cancelled once the job is cancelled
+            self.reports[caption] += 1
+            if caption == "hold" and step == 1:
+                self.inside.set()
+                self.go.wait(60)
+
+
+def test_a_job_can_be_cancelled_while_it_runs_or_waits(media_client, user_name, monkeypatch):
+    """A running job stops at its next progress report, a waiting one never starts: both end
+    "cancelled" with no reading, and the next job still runs. Jobs run one at a time (one worker
+    thread), so a job posted while another is held inside its work waits in the queue."""
+    from moodify import tasks
+
+    work = HeldWork()
+    monkeypatch.setitem(tasks.WORK, "analysis", work)
+
+    def post(caption: str) -> str:
+        response = media_client.post("/api/v1/analyses", content_type="multipart/form-data", data={
+            "caption": caption, "user": user_name, "images": [(io.BytesIO(jpeg(data.coffee())), "c.jpg")]})
+        assert response.status_code == 202, response.get_json()
+        return response.headers["Location"]
+
+    def state(location: str) -> dict:
+        return media_client.get(f"{location}?user={user_name}").get_json()
+
+    try:
+        running = post("hold")
+        assert work.inside.wait(30), "the job never began its work"
+        assert state(running)["status"] == "running"
+        waiting = post("wait")
+        assert state(waiting)["status"] == "queued"
+
+        cancelled = media_client.delete(f"{waiting}?user={user_name}")      # waiting: cancelled at once
+        assert cancelled.status_code == 200 and cancelled.get_json()["status"] == "cancelled"
+        stopping = media_client.delete(f"{running}?user={user_name}")       # running: asked to stop
+        assert stopping.status_code == 200
+        assert stopping.get_json()["status"] == "running" and stopping.get_json()["stage"] == "cancelling"
+    finally:
+        work.go.set()                                         # never leave the worker thread held
+
+    job = poll(media_client, running, user_name)
+    assert job["status"] == "cancelled" and job["analysis_id"] is None, job
+    assert work.reports["hold"] == 1                          # stopped at its next report
+    assert poll(media_client, post("after"), user_name)["status"] == "done"   # the queue goes on
+    assert work.started == ["hold", "after"]                  # the waiting job's work never began
+    assert state(waiting)["status"] == "cancelled"
+    assert media_client.delete(f"{running}?user={user_name}-other").status_code == 404
 
 
 def test_uploads_can_be_kept_and_then_purged(media_client, media_app, user_name, monkeypatch):
