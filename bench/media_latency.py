@@ -73,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     files = media(args.cache)
     started = time.perf_counter()
-    text, image, sound, video = (analysers.create(k) for k in ("text", "image", "audio", "video"))
+    text, image, sound, video = (analysers.analyser(f).model for f in ("caption", "images", "audio", "video"))
     text.analyse("warm-up")
     load_s = time.perf_counter() - started
     warm = MediaFile(files["music"], "warm-up")

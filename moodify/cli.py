@@ -139,7 +139,8 @@ def analyse(caption: str | None, images: tuple[Path, ...], audio: tuple[Path, ..
             as_json: bool) -> None:
     """Read the emotion of a post, part by part, and explain it."""
     from moodify.media import MediaFile
-    from moodify.pipeline import Post, analyse_post
+    from moodify import pipeline
+    from moodify.post import Post
 
     def media(path: Path) -> MediaFile:
         return MediaFile(path, path.name)
@@ -147,7 +148,7 @@ def analyse(caption: str | None, images: tuple[Path, ...], audio: tuple[Path, ..
     post = Post(caption=caption, images=tuple(map(media, images)), audio=tuple(map(media, audio)),
                 video=media(video) if video else None)
     with progress_bar(enabled=not as_json and (images or audio or video)) as progress:
-        reading = analyse_post(post, progress)
+        reading = pipeline.read(post, progress)
     if as_json:
         emit_json(reading.to_dict())
         return
@@ -357,7 +358,7 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
 def worker(burst: bool) -> None:
     """Run jobs from the Redis queue named by MOODIFY_JOBS (start as many as you like, anywhere
     that shares the database and the instance folder)."""
-    from moodify import tasks
+    from moodify import worker as moodify_worker
     from moodify.jobs import QUEUE
 
     url = config.current().jobs
@@ -367,7 +368,7 @@ def worker(burst: bool) -> None:
     from redis import Redis
     from rq import Queue, SimpleWorker
 
-    tasks.worker_moodify()                  # open the store now: a bad setting fails here, not per job
+    moodify_worker.worker_moodify()         # open the store now: a bad setting fails here, not per job
     connection = Redis.from_url(url)
     click.echo(f"moodify worker on {url}, queue {QUEUE!r}", err=True)
     SimpleWorker([Queue(QUEUE, connection=connection)], connection=connection).work(burst=burst)

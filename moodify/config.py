@@ -22,9 +22,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from moodify.errors import MoodifyError
 
-PARTS = ("text", "image", "audio", "video")
-
-
 class SettingsError(MoodifyError):
     code = "bad_setting"
 
@@ -52,9 +49,9 @@ class Settings(BaseSettings):
     clip_model: str = Field("", description="CLIP for whole-photo emotion: a local directory or a hub name in "
                             "the local cache. Empty: <instance>/models/clip if installed, else colour and light.")
     reliability: Annotated[dict[str, float], NoDecode] = Field(
-        "text=1.0,image=0.8,audio=0.6,video=0.9",
-        description="How much each kind of part is trusted when a post's parts are fused (times each "
-                    "part's own confidence).")
+        "", description="How much each kind of part is trusted when a post's parts are fused (times each "
+                        "part's own confidence), over the analysers' own weights: kind=weight,... "
+                        "(text 1.0, image 0.8, audio 0.6, video 0.9).")
     caption_precision: Literal["auto", "bfloat16", "float32"] = Field(
         "auto", description="Caption encoder arithmetic: auto (bfloat16 where the CPU has it natively, else "
                             "float32), bfloat16 or float32.")
@@ -125,8 +122,8 @@ class Settings(BaseSettings):
         weights = {}
         for item in filter(None, (p.strip() for p in value.split(","))):
             part, _, weight = item.partition("=")
-            if part.strip() not in PARTS:
-                raise ValueError(f"{part.strip()!r} is not a part: use {', '.join(PARTS)}, e.g. text=1.0,image=0.8")
+            if not part.strip().isidentifier():
+                raise ValueError(f"{item!r}: write kind=weight, e.g. text=1.0,image=0.8")
             weights[part.strip()] = float(weight)
         return weights
 

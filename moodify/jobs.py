@@ -27,6 +27,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Callable, Mapping
 
 from sqlalchemy import select, update
 
@@ -86,9 +87,10 @@ def remove_dir(folder) -> None:
 
 class JobRunner:
     def __init__(self, store: Store, moodify=None, backend: str = "local", workers: int = 1,
-                 spool: Spool | None = None) -> None:
+                 spool: Spool | None = None, work: Mapping[str, Callable] | None = None) -> None:
         self.store = store
         self.moodify = moodify
+        self.work = work if work is not None else {}      # kind -> work(moodify, args, progress): moodify.tasks
         self.spool = spool or spool_for(config.instance_dir())
         self.backend = backend.strip() or "local"
         self._lock = threading.Lock()
@@ -180,7 +182,7 @@ class JobRunner:
         if folder:                      # the post outlives this process while its job is open
             folder = str(self.spool.hand_over(Path(folder), job_id))
         try:
-            self._queue.enqueue("moodify.tasks.run_queued", job_id, kind, args, folder,
+            self._queue.enqueue("moodify.worker.run_queued", job_id, kind, args, folder,
                                 job_timeout=3600, result_ttl=0, failure_ttl=3600)
         except (ConnectionError, TimeoutError):
             # No job waits forever for a queue that is not there, and no upload stays behind.
@@ -199,8 +201,6 @@ class JobRunner:
 
     def execute(self, job_id: int, kind: str, args: dict, cleanup_dir: str | None = None) -> None:
         """Run a job here and now: state, progress, heartbeat, cancel, errors, cleanup."""
-        from moodify import tasks
-
         last = {"at": 0.0, "stage": None}
 
         def progress(fraction: float, stage: str) -> None:
@@ -224,7 +224,7 @@ class JobRunner:
             if not started:
                 return          # cancelled while it waited
             threading.Thread(target=heartbeat, daemon=True, name=f"moodify-heartbeat-{job_id}").start()
-            made = tasks.WORK[kind](self.moodify, args, progress)
+            made = self.work[kind](self.moodify, args, progress)
             result = made if isinstance(made, dict) else None
             analysis_id = made.get("analysis_id") if isinstance(made, dict) else made
             self._set(job_id, status="done", progress=1.0, stage="done", analysis_id=analysis_id, result=result)

@@ -27,7 +27,8 @@ from moodify import config
 from moodify.jobs import JobRunner, job_view, remove_dir
 from moodify.spool import spool_for
 from moodify.media import MediaFile
-from moodify.pipeline import Post, PostReading, analyse_post
+from moodify import pipeline, tasks
+from moodify.post import Post
 from moodify.store.models import (Analysis, Feedback, Recommendation, RecommendationItem, Track,
                                   User)
 
@@ -90,7 +91,7 @@ class Moodify:
         self.spool = spool_for(instance)                        # uploads while they are read
         self._index: CatalogIndex | None = None
         self._index_lock = threading.Lock()
-        self.jobs = JobRunner(store, self, self.settings.jobs, spool=self.spool)
+        self.jobs = JobRunner(store, self, self.settings.jobs, spool=self.spool, work=tasks.WORK)
 
     def start_serving(self) -> dict:
         """What every server start does, however the app is served (`moodify serve`, or any WSGI
@@ -206,17 +207,9 @@ class Moodify:
     # -- analyses -----------------------------------------------------------------------
     def analyse(self, post: Post, *, user: str | None = None) -> dict:
         """Read a post now, store the reading, return it with its id."""
-        return self.store_analysis(post, analyse_post(post), user)
-
-    def store_analysis(self, post: Post, reading: PostReading, user: str | None) -> dict:
         with self.store.session() as session:
-            owner = self._user(session, user)
-            stored = Analysis(user_id=owner.id, caption=post.caption, reading=reading.fused.to_dict(),
-                              parts=[p.to_dict() for p in reading.parts],
-                              timeline=list(reading.timeline) if reading.timeline is not None else None)
-            session.add(stored)
-            session.flush()
-            return _analysis_view(stored)
+            owner_id = self._user(session, user).id
+        return _analysis_view(pipeline.analyse(self.store, owner_id, post))
 
     def start_analysis(self, post: Post, *, user: str | None = None, cleanup_dir: Path | None = None,
                        keep_dir: Path | None = None) -> dict:
@@ -224,18 +217,16 @@ class Moodify:
         uploaded files) is removed when the job ends, or now if the post is refused; with
         `keep_dir` (the kept files' root) they are kept there, under the analysis id."""
         try:
-            post.check_media()
+            pipeline.check(post)
             with self.store.session() as session:
                 owner_id = self._user(session, user).id
         except Exception:
             remove_dir(cleanup_dir)
             raise
         job_id = self.jobs.create(owner_id, "analysis")
-        files = lambda items: [[str(m.path), m.name] for m in items]  # noqa: E731
-        self.jobs.submit(job_id, "analysis", {
-            "caption": post.caption, "images": files(post.images), "audio": files(post.audio),
-            "video": [str(post.video.path), post.video.name] if post.video else None, "user": user,
-            "keep_dir": str(keep_dir) if keep_dir else None}, cleanup_dir)
+        files = {name: [[str(m.path), m.name] for m in items] for name, items in post.items() if name != "caption"}
+        self.jobs.submit(job_id, "analysis", {"caption": post.caption, "files": files, "owner_id": owner_id,
+                                              "keep_dir": str(keep_dir) if keep_dir else None}, cleanup_dir)
         return self.job(job_id, user=user)
 
     # -- the person's own music ------------------------------------------------------------

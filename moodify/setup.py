@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from moodify import config
+from moodify import config, fusion
 from moodify.catalog import build
 from moodify.service import Moodify
 from moodify.store import Store
@@ -25,6 +25,8 @@ def ensure_ready(store: Store, *, say=lambda text: print(text, file=sys.stderr))
 
 def open_moodify(settings: config.Settings | dict | None = None, *, prepare: bool = True) -> Moodify:
     settings = config.load(settings)
+    with config.using(settings):
+        fusion.reliability()            # its kinds are known once the analysers are: checked here
     store = open_store(settings)
     if prepare:
         ensure_ready(store)

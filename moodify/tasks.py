@@ -1,33 +1,27 @@
-"""The work behind each kind of job, by name, with plain arguments: a thread of this process
-or a worker process on any machine (RQ over Redis) can run it the same way.
-
-    run_queued(job_id, kind, args, cleanup_dir)   <- what an RQ worker calls
-      -> the worker's own Moodify (settings from its environment) -> JobRunner.execute
-"""
+"""The work behind each kind of job, by name (WORK), with plain arguments: a thread of this
+process or a worker process on any machine (moodify.worker, RQ over Redis) runs it the same way."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from moodify.media import MediaFile
 
 
 def _analysis(moodify, args: dict, progress):
-    from moodify.pipeline import Post, analyse_post
+    """Read and store a post the request checked (moodify.pipeline.analyse)."""
+    from moodify import pipeline
+    from moodify.post import Post
 
-    post = Post(caption=args["caption"],
-                images=tuple(MediaFile(Path(p), n) for p, n in args["images"]),
-                audio=tuple(MediaFile(Path(p), n) for p, n in args["audio"]),
-                video=MediaFile(Path(args["video"][0]), args["video"][1]) if args["video"] else None)
-    analysis_id = moodify.store_analysis(post, analyse_post(post, progress), args["user"])["id"]
+    files = {name: tuple(MediaFile(Path(p), n) for p, n in items) for name, items in args["files"].items()}
+    analysis_id = pipeline.analyse(moodify.store, args["owner_id"], Post(caption=args["caption"], **files),
+                                   progress).id
     if not args.get("keep_dir"):
         return analysis_id
     from moodify import privacy
 
     kept = privacy.keep_media(Path(args["keep_dir"]) / str(analysis_id),
-                              [Path(p) for p, _ in args["images"] + args["audio"]]
-                              + ([Path(args["video"][0])] if args["video"] else []))
+                              [Path(p) for items in args["files"].values() for p, _ in items])
     return {"analysis_id": analysis_id, "kept": [str(p) for p in kept]}
 
 
@@ -79,16 +73,3 @@ def _find_online(moodify, args: dict, progress):
 
 WORK = {"analysis": _analysis, "import": _import, "render": _render, "fetch": _fetch,
         "find_online": _find_online}
-
-
-@lru_cache(maxsize=1)
-def worker_moodify():
-    """This worker process's Moodify, opened once from its settings (models load on first use)."""
-    from moodify.setup import open_moodify
-
-    return open_moodify()
-
-
-def run_queued(job_id: int, kind: str, args: dict, cleanup_dir: str | None) -> None:
-    """Entry point of a job in a worker process."""
-    worker_moodify().jobs.execute(job_id, kind, args, cleanup_dir)

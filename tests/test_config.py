@@ -37,6 +37,8 @@ def test_values_are_typed_and_the_defaults_hold(monkeypatch):
     ({"header_timeout_seconds": 600}, "MOODIFY_HEADER_TIMEOUT_SECONDS=600: input should be less than or equal to 60"),
     ({"max_uplod_mb": 5}, "'max_uplod_mb' is not a setting"),
     ({"auth": "required"}, "needs MOODIFY_SECRET_KEY"),
+    ({"reliability": "photo=2"}, "MOODIFY_RELIABILITY names 'photo', which is not a kind of part: use text, image"),
+    ({"reliability": "image"}, "MOODIFY_RELIABILITY='image': value error"),
 ])
 def test_a_wrong_setting_stops_the_app_by_name(tmp_path, overrides, named):
     with pytest.raises(SettingsError, match=named.replace("(", r"\(").replace(")", r"\)")) as refused:

@@ -10,7 +10,9 @@ from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import MediaFile
 from moodify.config import SettingsError
-from moodify.pipeline import PartReading, Post, analyse_post, fuse, reliability
+from moodify.fusion import fuse, reliability
+from moodify.pipeline import read
+from moodify.post import PartReading, Post
 
 
 def part(kind, name, label, confidence=0.9):
@@ -39,7 +41,7 @@ def test_reliability_setting_changes_who_leads(monkeypatch):
     monkeypatch.setenv("MOODIFY_RELIABILITY", "image=3")
     assert reliability()["image"] == 3.0 and fuse(parts).label == "happiness"
     monkeypatch.setenv("MOODIFY_RELIABILITY", "photo=2")
-    with pytest.raises(SettingsError, match="MOODIFY_RELIABILITY='photo=2': .*'photo' is not a part"):
+    with pytest.raises(SettingsError, match="MOODIFY_RELIABILITY names 'photo', which is not a kind of part"):
         reliability()
 
 
@@ -57,7 +59,7 @@ def test_too_many_photos(tmp_path):
 def test_a_caption_and_a_photo_end_to_end(tmp_path):
     path = tmp_path / "me.jpg"
     Image.fromarray(data.astronaut()).save(path)
-    reading = analyse_post(Post(caption="보고 싶다 ㅠㅠ", images=(MediaFile(path, "me.jpg"),)))
+    reading = read(Post(caption="보고 싶다 ㅠㅠ", images=(MediaFile(path, "me.jpg"),)))
     kinds = {p.name: p for p in reading.parts}
     assert kinds["caption"].estimate.label == "sadness"
     assert kinds["photo 1"].estimate.label == "happiness" and kinds["photo 1"].detail["faces"] == 1
@@ -72,7 +74,7 @@ def test_bad_media_is_refused_before_any_reading(tmp_path):
     post = Post(images=(MediaFile(good, "ok.jpg"),), video=MediaFile(bad, "clip.mp4"))
     calls = []
     with pytest.raises(InvalidInput, match="clip.mp4"):
-        analyse_post(post, progress=lambda f, s: calls.append(s))
+        read(post, progress=lambda f, s: calls.append(s))
     assert calls == []
 
 

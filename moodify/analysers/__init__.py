@@ -1,69 +1,35 @@
-"""Analysers turn one part of a post into an EmotionEstimate. Built-in ones register here the
-same way an extension would: `register(kind, factory)`, then `create(kind)`."""
+"""Analysers read one kind of a post's parts. Every kind plugs in the same way, the built-in four
+included: `register(PartKind(...))`, the call an outside package makes (or lists under the
+`moodify.analysers` entry-point group as a function that registers). Adding a kind of part is
+one registration: the post, the upload API, the jobs, the flow and the fusion all read this table.
+
+A PartKind says which field of a post it reads, how a part is named, how many a post may have and
+what one costs; its analyser (built once per process, on first use) follows `PartAnalyser`:
+
+    prepare(part)            check a part by its content, before any is read, and decode it once
+                             (InvalidInput / PayloadTooLarge say what is wrong)
+    read(prepared, name, progress) -> PartReading
+"""
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from moodify.analysers.registry import (PartAnalyser, PartKind, analyser, available, by_field, by_kind, kinds,
+                                        register, reliabilities, unregister)
 
-from moodify.emotion import EmotionEstimate
-from moodify.errors import ModelUnavailable
-
-
-class Analyser(Protocol):
-    kind: str
-
-    def analyse(self, part) -> EmotionEstimate: ...
+__all__ = ["PartAnalyser", "PartKind", "analyser", "available", "by_field", "by_kind", "kinds", "register",
+           "reliabilities", "unregister"]
 
 
-_FACTORIES: dict[str, Callable[[], Analyser]] = {}
-_INSTANCES: dict[str, Analyser] = {}
+def _builtin() -> None:
+    from moodify import config
+    from moodify.analysers import parts
+
+    register(PartKind("text", "caption", "caption", parts.CaptionPart, reliability=1.0, text=True))
+    register(PartKind("image", "images", "photo", parts.PhotoPart, lambda: config.current().max_images,
+                      "max_images", numbered=True, reliability=0.8))
+    register(PartKind("audio", "audio", "sound", parts.SoundPart, lambda: config.current().max_audio,
+                      "max_audio", cost=3.0, numbered=True, reliability=0.6))
+    register(PartKind("video", "video", "video", parts.VideoPart, cost=12.0, reliability=0.9))
 
 
-def register(kind: str, factory: Callable[[], Analyser]) -> None:
-    _FACTORIES[kind] = factory
-    _INSTANCES.pop(kind, None)
-
-
-def create(kind: str) -> Analyser:
-    """The analyser for a kind of part, built once per process."""
-    if kind not in _FACTORIES:
-        raise ModelUnavailable(f"no analyser for {kind!r}; available: {', '.join(available())}")
-    if kind not in _INSTANCES:
-        _INSTANCES[kind] = _FACTORIES[kind]()
-    return _INSTANCES[kind]
-
-
-def available() -> list[str]:
-    return sorted(_FACTORIES)
-
-
-def _text() -> Analyser:
-    from moodify.analysers.text import TextAnalyser
-
-    return TextAnalyser()
-
-
-register("text", _text)
-
-
-def _image() -> Analyser:
-    from moodify.analysers.image import ImageAnalyser
-
-    return ImageAnalyser()
-
-
-def _audio() -> Analyser:
-    from moodify.analysers.sound import SoundAnalyser
-
-    return SoundAnalyser()
-
-
-def _video() -> Analyser:
-    from moodify.analysers.video import VideoAnalyser
-
-    return VideoAnalyser(create("image"), create("audio"))
-
-
-register("image", _image)
-register("audio", _audio)
-register("video", _video)
+_builtin()

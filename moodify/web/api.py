@@ -12,7 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from moodify.catalog import build
 from moodify.emotion import EmotionEstimate
 from moodify.errors import Forbidden, InvalidInput, LengthRequired, NotFound, PayloadTooLarge
-from moodify.pipeline import Post
+from moodify.post import Post
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
 from moodify.web import uploads
@@ -213,8 +213,7 @@ def create_analysis():
         return jsonify(moodify().analyse(Post(caption=caption), user=_user_arg(data))), 201
     saved, folder = uploads.save(request.files, moodify().spool)
     try:
-        post = Post(caption=caption, images=tuple(saved["images"]), audio=tuple(saved["audio"]),
-                    video=saved["video"][0] if saved["video"] else None)
+        post = Post(caption=caption, **saved)
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -231,10 +231,7 @@ PATHS = {
             "multipart/form-data": {"schema": {"type": "object", "properties": {
                 "caption": {"type": "string"}, "user": {"type": "string"},
                 "keep": {"type": "boolean", "description": "keep the uploaded files with the analysis "
-                         "(default: deleted once read)"},
-                "images": {"type": "array", "maxItems": 10, "items": {"type": "string", "format": "binary"}},
-                "audio": {"type": "array", "maxItems": 3, "items": {"type": "string", "format": "binary"}},
-                "video": {"type": "string", "format": "binary"}}}}}},
+                         "(default: deleted once read)"}}}}}},   # + a field per kind of file part: _part_fields
         "responses": {"201": _json({"$ref": "#/components/schemas/Analysis"}, "stored"),
                       "202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"),
                       **_errors(400, 413)}}},
@@ -397,6 +394,25 @@ def _with_auth(paths: dict) -> dict:
     return out
 
 
+def _part_fields(paths: dict) -> dict:
+    """The analyses upload takes one field per kind of file part the analysers registered
+    (moodify.analysers), with as many files as the settings allow."""
+    from moodify import analysers
+
+    fields = {}
+    for kind in analysers.kinds():
+        if kind.text:
+            continue
+        binary = {"type": "string", "format": "binary"}
+        fields[kind.field] = {"type": "array", "maxItems": kind.most(), "items": binary} if kind.numbered else binary
+    post = paths["/api/v1/analyses"]["post"]
+    form = post["requestBody"]["content"]["multipart/form-data"]["schema"]
+    form = {**form, "properties": {**form["properties"], **fields}}
+    content = {**post["requestBody"]["content"], "multipart/form-data": {"schema": form}}
+    analyses = {**paths["/api/v1/analyses"], "post": {**post, "requestBody": {**post["requestBody"], "content": content}}}
+    return {**paths, "/api/v1/analyses": analyses}
+
+
 def document() -> dict:
     return {"openapi": "3.1.0",
             "info": {"title": "Moodify API", "version": __version__,
@@ -404,5 +420,5 @@ def document() -> dict:
                                     "MOODIFY_AUTH=required, every operation but the public ones needs a "
                                     "session or a personal API token."},
             "security": [{"session": []}, {"token": []}],
-            "paths": _with_auth(PATHS),
+            "paths": _with_auth(_part_fields(PATHS)),
             "components": {"schemas": SCHEMAS, "securitySchemes": SECURITY_SCHEMES}}

@@ -16,10 +16,15 @@ from werkzeug.datastructures import FileStorage, MultiDict
 
 from moodify.errors import InvalidInput
 from moodify.media import MediaFile
-from moodify.pipeline import limits
+from moodify import analysers
 from moodify.spool import Spool
 
-FIELDS = {"images": "image", "audio": "sound clip", "video": "video"}
+
+
+def file_fields() -> dict[str, analysers.PartKind]:
+    """The multipart fields a post's files come in: one per kind of part that is a file."""
+    return {kind.field: kind for kind in analysers.kinds() if not kind.text}
+
 CHUNK = 1 << 20
 
 
@@ -27,7 +32,7 @@ def display_name(upload: FileStorage, field: str, n: int) -> str:
     """The client's file name reduced to something safe to print (no folders, no controls)."""
     raw = (upload.filename or "").replace("\\", "/").split("/")[-1]
     clean = re.sub(r"[\x00-\x1f\x7f]", "", raw).strip()[:100]
-    return clean or f"{FIELDS[field]} {n + 1}"
+    return clean or analysers.by_field(field).name(n)
 
 
 def size(upload: FileStorage) -> int:
@@ -66,19 +71,19 @@ def save_library(files: list[FileStorage], library: Path, scratch: Path) -> dict
 def save(files: MultiDict, spool: Spool) -> tuple[dict[str, list[MediaFile]], Path]:
     """Write the uploaded files into a new folder of the spool; (field -> files, the folder to
     remove afterwards)."""
-    unknown = sorted(set(files) - set(FIELDS))
+    fields = file_fields()
+    unknown = sorted(set(files) - set(fields))
     if unknown:
-        raise InvalidInput(f"unknown file fields {', '.join(unknown)}: send photos as 'images', "
-                           "sound as 'audio' and a video as 'video'")
-    most = limits()
-    for field in FIELDS:
+        raise InvalidInput(f"unknown file fields {', '.join(unknown)}: send "
+                           + ", ".join(f"{kind.label}s as '{name}'" for name, kind in fields.items()))
+    for field, kind in fields.items():
         count = len(files.getlist(field))
-        if count > most[field]:
-            raise InvalidInput(f"{count} files in '{field}': a post takes at most {most[field]}")
+        if count > kind.most():
+            raise InvalidInput(f"{count} files in '{field}': a post takes at most {kind.most()}")
     folder = spool.new_folder()
-    saved: dict[str, list[MediaFile]] = {field: [] for field in FIELDS}
+    saved: dict[str, list[MediaFile]] = {field: [] for field in fields}
     try:
-        for field in FIELDS:
+        for field in fields:
             for n, upload in enumerate(files.getlist(field)):
                 path = folder / f"{field}-{n}"
                 with open(path, "wb") as out:
