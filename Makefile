@@ -33,6 +33,8 @@ run: $(STAMP) $(APP)
 
 test: $(STAMP) $(APP)
 	cd frontend && npm run lint && npm run format:check && npx vitest run
+	$(VENV)/bin/ruff check moodify tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)

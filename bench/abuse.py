@@ -227,7 +227,7 @@ def main() -> None:
     if slow["cut"]:
         print(f"{'  ... each after (median)':<58} {statistics.median(slow['cut']):>12.1f} s")
     cases = sum(f["cases"] for f in fuzzed)
-    print(f"{f'API fuzzing (Schemathesis, both modes): cases run':<58} {cases:>14}")
+    print(f"{'API fuzzing (Schemathesis, both modes): cases run':<58} {cases:>14}")
     print(f"{'  5xx answers':<58} {sum(f['5xx'] for f in fuzzed):>14}")
     print(f"{'  answers off the OpenAPI document':<58} {sum(f['off_schema'] for f in fuzzed):>14}")
     print(f"{f'6300x6300 PNG ({kb} KB), one decode: RSS growth':<58} {one:>11.0f} MB")

@@ -107,7 +107,8 @@ def use_this_track(service: Moodify, jamendo: FakeJamendo, root: Path) -> tuple[
     mediafactory.write_audio(song, mediafactory.chord_clip(180, bpm=118, amplitude=0.3), codec="libmp3lame")
     jamendo.clip = song.read_bytes()
     pictures = [data.astronaut(), data.coffee(), data.chelsea()]
-    video = mediafactory.write_video(root / "post.mp4", pictures, 10.0, sound=mediafactory.chord_clip(30, amplitude=0.05))
+    video = mediafactory.write_video(root / "post.mp4", pictures, 10.0,
+                                     sound=mediafactory.chord_clip(30, amplitude=0.05))
     shown = service.recommend(EmotionEstimate.from_label("happiness"), Options(limit=50, usable="monetised"))
     track = next(t for t in shown.tracks if t["use"]["video"] and t["use"]["needs_download"])
     started = time.perf_counter()

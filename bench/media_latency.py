@@ -85,7 +85,7 @@ def main() -> None:
     rows.append(("photo 512x512, 1 face", timed(lambda: image.analyse(image_media.decode(photo)), 5)[0]))
     for name, key in (("music clip 30 s (m4a)", "music"), ("speech clip 6.6 s (wav)", "speech")):
         clip = MediaFile(files[key], key)
-        rows.append((name, timed(lambda: sound.read(audio_media.decode(clip)), 3)[0]))
+        rows.append((name, timed(lambda clip=clip: sound.read(audio_media.decode(clip)), 3)[0]))
     print(f"\n{'part':<34} {'seconds':>8}")
     for name, seconds in rows:
         print(f"{name:<34} {seconds:>8.3f}")
@@ -94,8 +94,8 @@ def main() -> None:
     for label, key in (("moving camera, CRF 20", "moving"), ("still slideshow, CRF 28", "still")):
         clip = MediaFile(files[key], key)
         video.read(clip)                                  # warm the file cache and the models
-        decode_s, _ = timed(lambda: video_media.decode_only(clip), 3)
-        analyse_s, reading = timed(lambda: video.read(clip), 3)
+        decode_s, _ = timed(lambda clip=clip: video_media.decode_only(clip), 3)
+        analyse_s, reading = timed(lambda clip=clip: video.read(clip), 3)
         mbps = clip.size * 8 / 60 / 1e6
         print(f"{label + f' ({mbps:.1f} Mb/s)':<36} {decode_s:>13.2f} {analyse_s:>10.2f} "
               f"{analyse_s / decode_s:>6.2f} {len(reading.timeline):>6}")

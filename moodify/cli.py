@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from contextlib import contextmanager
 import sys
 from pathlib import Path
 
@@ -12,16 +10,13 @@ import click
 from moodify import config
 from moodify.catalog import build
 from moodify.catalog.csv_import import import_csv
-from moodify.emotion import EMOTIONS, EmotionEstimate
+from moodify.cli_io import emit_json, progress_bar, reading_from_options
+from moodify.emotion import EMOTIONS
 from moodify.errors import MoodifyError
 from moodify.licence import USABLE
 from moodify.recommend import MODES, Options
 from moodify.words import licence_words, notice_words
 from moodify.setup import ensure_ready, open_moodify, open_store
-
-
-def emit_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 class Group(click.Group):
@@ -108,15 +103,6 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own
         click.echo(f"\n{notice_words(notice)}")
 
 
-def reading_from_options(emotion: str | None, valence: float | None, arousal: float | None) -> EmotionEstimate:
-    """The reading --emotion, or --valence with --arousal, name."""
-    if emotion:
-        return EmotionEstimate.from_label(emotion)
-    if valence is not None and arousal is not None:
-        return EmotionEstimate.from_va(valence, arousal)
-    raise click.UsageError("give --emotion NAME, or both --valence and --arousal")
-
-
 @main.command()
 @click.argument("track_id", type=int)
 @click.option("--kind", type=click.Choice(["like", "skip", "chosen"]), required=True)
@@ -171,19 +157,6 @@ def analyse(caption: str | None, images: tuple[Path, ...], audio: tuple[Path, ..
         for point in reading.timeline:
             click.echo(f"  {point['time']:6.1f} s  {point['label']:<10} valence {point['valence']:+.2f} "
                        f"arousal {point['arousal']:+.2f}" + ("  (scene cut)" if point["scene_cut"] else ""))
-
-
-@contextmanager
-def progress_bar(enabled: bool):
-    """A progress(fraction, stage) callback drawing a bar on stderr, or a silent one."""
-    if not enabled:
-        yield None
-        return
-    with click.progressbar(length=100, label="analysing", file=sys.stderr,
-                           item_show_func=lambda stage: stage) as bar:
-        def progress(fraction: float, stage: str) -> None:
-            bar.update(max(0, int(fraction * 100) - bar.pos), stage)
-        yield progress
 
 
 @main.group("eval")

@@ -9,12 +9,12 @@ import sys
 
 import click
 
+from moodify.cli_io import emit_json, progress_bar, reading_from_options
 from moodify.emotion import EMOTIONS
 from moodify.licence import USABLE
 
 
 def _emit_json(data) -> None:
-    from moodify.cli import emit_json
 
     emit_json(data)
 
@@ -69,7 +69,6 @@ def enrich_jamendo(limit: int | None, as_json: bool) -> None:
 def find_online(emotion, valence, arousal, limit, usable, as_json) -> None:
     """Search Openverse (keyless) for Creative Commons music with the emotion's mood words,
     analyse the finds on this machine and add them to the catalogue."""
-    from moodify.cli import progress_bar, reading_from_options
     from moodify.setup import open_moodify
 
     reading = reading_from_options(emotion, valence, arousal)

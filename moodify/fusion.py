@@ -9,7 +9,7 @@ import numpy as np
 from moodify import config
 from moodify.analysers import registry as analysers
 from moodify.emotion import EMOTIONS, EmotionEstimate
-from moodify.post import PartReading
+from moodify.reading import PartReading
 
 ADJECTIVES = {"happiness": "happy", "sadness": "sad", "anger": "angry", "fear": "fearful",
               "surprise": "surprised", "disgust": "disgusted", "neutral": "neutral"}

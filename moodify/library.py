@@ -13,98 +13,25 @@ file is reported and skipped; the import goes on.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 from sqlalchemy import select, update
 
-from moodify.analysers.sound import acoustics, music_estimate, tag_point
 from moodify.catalog.build import upsert
 from moodify.catalog.sources import SourceTrack
 from moodify.errors import InvalidInput, MoodifyError
 from moodify.media import MediaFile
 from moodify.media import audio as audio_media
-from moodify.models import musicnn
 from moodify.store import Store
+from moodify.music import analyse_samples, content_hash
 from moodify.store.models import Track
 
 SUFFIXES = {".mp3", ".m4a", ".aac", ".mp4", ".wav", ".flac", ".ogg", ".oga", ".opus"}
 SOURCE = "user"
 LICENSE = "your own file: you said you may use it"
-PATCH_SECONDS = 187 * 256 / 16000          # musicnn's patch
-MAX_TIMELINE_PATCHES = 24                   # patches tagged for the emotion timeline, spread evenly
-RATE = 16000
-
-
-@dataclass(frozen=True)
-class TrackAnalysis:
-    duration: float
-    tempo: float
-    beats: list[float]
-    downbeats: list[float]          # every fourth beat from the strongest phase: bar starts
-    key: str
-    mode: str
-    loudness_db: float
-    energy: list[float]             # RMS dBFS per second
-    tags: dict[str, float]          # musicnn's top tags over the track
-    timeline: list[dict]            # per tagged patch: start, valence, arousal (of its mood tags)
-    reading: dict                   # probs, valence, arousal, confidence, evidence
-
-    def to_annotation(self, path: Path, digest: str) -> dict:
-        return {"path": str(path), "sha256": digest, "duration_s": round(self.duration, 3),
-                "tempo": round(self.tempo, 2), "beats": self.beats, "downbeats": self.downbeats,
-                "key": self.key, "mode": self.mode, "loudness_db": round(self.loudness_db, 2),
-                "energy": self.energy, "tags": self.tags, "timeline": self.timeline, "reading": self.reading}
-
-
-def analyse_samples(samples: np.ndarray, tagger: musicnn.Musicnn | None = None) -> TrackAnalysis:
-    """16 kHz mono music -> its features and emotion (the sound path's music reading)."""
-    import librosa
-
-    tagger = tagger or musicnn.load()
-    duration = len(samples) / RATE
-    batch = musicnn.patches(musicnn.log_mel(samples))
-    chosen = np.unique(np.linspace(0, len(batch) - 1, min(len(batch), MAX_TIMELINE_PATCHES)).round().astype(int))
-    import torch
-
-    per_patch = tagger.forward(torch.from_numpy(batch[chosen])).numpy()
-    timeline = []
-    for index, tags in zip(chosen, per_patch):
-        valence, arousal, _, _ = tag_point(tags)
-        timeline.append({"start": round(float(index * PATCH_SECONDS), 2), "valence": round(valence, 4),
-                         "arousal": round(arousal, 4)})
-    mean_tags = per_patch.mean(0)
-    sound = acoustics(samples)
-    reading = music_estimate(mean_tags, sound, duration)
-    beats = list(sound.beats)
-    rms = librosa.feature.rms(y=samples, frame_length=RATE, hop_length=RATE, center=False)[0]
-    energy = [round(float(20 * np.log10(max(r, 1e-5))), 2) for r in rms]
-    top = np.argsort(-mean_tags)[:8]
-    return TrackAnalysis(
-        duration=duration, tempo=sound.tempo, beats=beats, downbeats=downbeats(beats, samples),
-        key=sound.key, mode=sound.mode, loudness_db=sound.loudness_db, energy=energy,
-        tags={musicnn.MSD_LABELS[i]: round(float(mean_tags[i]), 4) for i in top}, timeline=timeline,
-        reading={**{k: v for k, v in reading.to_dict().items() if k in ("valence", "arousal", "confidence",
-                                                                        "evidence")},
-                 "probs": [round(float(p), 5) for p in reading.probs], "label": reading.label})
-
-
-def downbeats(beats: list[float], samples: np.ndarray) -> list[float]:
-    """Bar starts, assuming four beats a bar: of the four ways to group the beats, the one whose
-    first beats are loudest (onset strength)."""
-    if len(beats) < 8:
-        return beats[:1]
-    import librosa
-
-    onset = librosa.onset.onset_strength(y=samples, sr=RATE, hop_length=512)
-    frames = np.clip(librosa.time_to_frames(beats, sr=RATE, hop_length=512), 0, len(onset) - 1)
-    strength = onset[frames]
-    phase = int(np.argmax([strength[p::4].mean() for p in range(4)]))
-    return beats[phase::4]
 
 
 def read_tags(path: Path) -> dict[str, str | None]:
@@ -157,14 +84,6 @@ def _tag_texts(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [str(value)]
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def audio_files(folder: Path) -> list[Path]:

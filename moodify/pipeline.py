@@ -16,7 +16,8 @@ from typing import Callable
 
 from moodify import analysers
 from moodify.fusion import fuse
-from moodify.post import PartReading, Post, PostReading
+from moodify.post import Post
+from moodify.reading import PartReading, PostReading
 from moodify.store import Store
 from moodify.store.models import Analysis
 
@@ -43,12 +44,16 @@ def read(post: Post, progress: Progress | None = None) -> PostReading:
     for (kind, name, _), part in zip(work, prepared):
         start, done = done, done + kind.cost
         progress(start / total, f"reading {name}")
-        report = (lambda s, c: lambda share, stage: progress((s + c * share) / total, f"{name}: {stage}"))(
-            start, kind.cost)
+        report = _share(progress, name, start / total, kind.cost / total)
         readings.append(analysers.analyser(kind.field).read(part, name, report))
     progress(1.0, "fusing")
     timeline = next((r.timeline for r in readings if r.timeline is not None), None)
     return PostReading(fuse(readings), tuple(readings), timeline)
+
+
+def _share(progress: Progress, name: str, start: float, width: float) -> Progress:
+    """A part's own progress(share, stage), as its stretch of the whole."""
+    return lambda share, stage: progress(start + width * share, f"{name}: {stage}")
 
 
 def store_reading(store: Store, owner_id: int, post: Post, reading: PostReading) -> Analysis:

@@ -1,4 +1,4 @@
-"""A post as people give it, and what Moodify reads in it: frozen values passed between the steps.
+"""A post as people give it (what Moodify reads in it: moodify.reading).
 
 A post holds its parts by field: `caption` (text), `images`, `audio`, `video`, and any field an
 analyser plugin registered (moodify.analysers). Single fields (a caption, a video) hold one part.
@@ -6,10 +6,8 @@ analyser plugin registered (moodify.analysers). Single fields (a caption, a vide
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
 
 
@@ -69,28 +67,3 @@ class Post:
         from moodify.analysers import registry as analysers
 
         return [m for name, items in self.items() if not analysers.by_field(name).text for m in items]
-
-
-@dataclass(frozen=True)
-class PartReading:
-    kind: str
-    name: str
-    estimate: EmotionEstimate
-    detail: dict = field(default_factory=dict)
-    timeline: tuple[dict, ...] | None = None        # a part read over time (a video)
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "name": self.name, **self.estimate.to_dict(), **self.detail}
-
-
-@dataclass(frozen=True)
-class PostReading:
-    fused: EmotionEstimate
-    parts: tuple[PartReading, ...] = field(default_factory=tuple)
-    timeline: tuple[dict, ...] | None = None
-
-    def to_dict(self) -> dict:
-        out = {"fused": self.fused.to_dict(), "parts": [p.to_dict() for p in self.parts]}
-        if self.timeline is not None:
-            out["timeline"] = list(self.timeline)
-        return out

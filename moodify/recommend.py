@@ -204,7 +204,7 @@ def diversify(index: CatalogIndex, candidates: np.ndarray, relevance: np.ndarray
 
 def recommend(index: CatalogIndex, reading: EmotionEstimate, options: Options = Options(), *,
               profile: Profile = Profile(), caption_vector: np.ndarray | None = None,
-              exclude_ids: set[int] = frozenset(), viewer: int = -1) -> list[Recommendation]:
+              viewer: int = -1) -> list[Recommendation]:
     """The best tracks for a reading, most fitting first; `viewer` (a user id) also sees the
     tracks they imported."""
     target = target_for(reading, options.mode)
@@ -217,9 +217,6 @@ def recommend(index: CatalogIndex, reading: EmotionEstimate, options: Options = 
     mode_mask = _mode_mask(index, reading, target)
     if mode_mask is not None and (mask & mode_mask).sum() >= options.limit:
         mask &= mode_mask
-    for track_id in exclude_ids:
-        if track_id in index.row_of:
-            mask[index.row_of[track_id]] = False
     final = np.where(mask, final, -np.inf)
     k = min(max(CANDIDATES, options.limit * 10), int(mask.sum()))
     if k == 0:

@@ -275,8 +275,8 @@ class Moodify:
 
     def find_online(self, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
                     mode: str = "match", progress=None) -> dict:
-        """Add Creative Commons music for this reading from Openverse (moodify.catalog.find_online)."""
-        from moodify.catalog import find_online
+        """Add Creative Commons music for this reading from Openverse (moodify.find_online)."""
+        from moodify import find_online
 
         ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)      # checks the arguments
         return find_online.find_online(self.store, reading, limit=limit, usable=usable, mode=mode,

@@ -86,7 +86,8 @@ def test_jobs_run_under_the_settings_of_the_app_that_started_them(app_on, monkey
     Image.new("RGB", (64, 64), "orange").save(photo, "JPEG")
     client = app.test_client()
     answer = client.post("/api/v1/analyses", content_type="multipart/form-data",
-                         data={"caption": "so sad tonight, I miss you 😭", "images": [(io.BytesIO(photo.getvalue()), "p.jpg")]})
+                         data={"caption": "so sad tonight, I miss you 😭",
+                               "images": [(io.BytesIO(photo.getvalue()), "p.jpg")]})
     job = poll(client, answer.headers["Location"], "local")
     reading = client.get(f"/api/v1/analyses/{job['analysis_id']}?user=local").get_json()
     text, image = reading["parts"]

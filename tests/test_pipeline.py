@@ -12,7 +12,8 @@ from moodify.media import MediaFile
 from moodify.config import SettingsError
 from moodify.fusion import fuse, reliability
 from moodify.pipeline import read
-from moodify.post import PartReading, Post
+from moodify.post import Post
+from moodify.reading import PartReading
 
 
 def part(kind, name, label, confidence=0.9):

@@ -5,7 +5,7 @@ person sees. The readers themselves (text.py, image.py, sound.py, video.py) know
 from __future__ import annotations
 
 from moodify.media import MediaFile
-from moodify.post import PartReading
+from moodify.reading import PartReading
 
 
 class CaptionPart:

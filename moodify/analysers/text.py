@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 
-from moodify.analysers.cues import ReadCaption, read_cues
+from moodify.models.cues import ReadCaption, read_cues
 from moodify.emotion import EMOTIONS, KOREAN_NAMES, EmotionEstimate, va_from_probs
 from moodify.errors import InvalidInput
 from moodify.models import caption

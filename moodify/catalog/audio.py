@@ -144,13 +144,13 @@ def analyse_and_store(store: Store, track_id: int, path: Path, name: str, size: 
                       progress: Progress | None = None) -> dict:
     """Check a downloaded file decodes as sound, analyse it like an own import, keep it as the
     track's audio."""
-    from moodify import library
+    from moodify import music
 
     progress = progress or (lambda fraction, stage: None)
     progress(0.55, "analysing")
     samples = decoded(path, name)
-    digest = library.content_hash(path)
-    analysis = library.analyse_samples(samples).to_annotation(path, digest)
+    digest = music.content_hash(path)
+    analysis = music.analyse_samples(samples).to_annotation(path, digest)
     with store.session() as session:
         row = session.get(TrackAudio, track_id) or TrackAudio(track_id=track_id)
         row.path, row.sha256, row.size_bytes, row.analysis = str(path), digest, size, analysis

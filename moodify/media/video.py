@@ -59,7 +59,8 @@ def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int 
             frames, previous, next_at, last_kept, decoded = [], None, 0.0, -1e9, 0
             for frame in container.decode(stream):
                 decoded += 1
-                if decoded == 1 or frame.width * frame.height > stream.codec_context.width * stream.codec_context.height:
+                header = stream.codec_context.width * stream.codec_context.height
+                if decoded == 1 or frame.width * frame.height > header:
                     _check_frame_size(media, frame.width, frame.height)
                 t = float(frame.time) if frame.time is not None else decoded / 30.0
                 if t > max_seconds:

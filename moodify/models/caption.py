@@ -6,7 +6,7 @@
 * multilingual-e5-small fine-tuned with LoRA adapters on the same Korean corpus
   (`moodify.models.caption_encoder`); a fine-tuned multilingual encoder carries its Korean
   training over to English;
-* the cue evidence of `moodify.analysers.cues` (emoji, ㅠㅠ, ㅋㅋ ...).
+* the cue evidence of `moodify.models.cues` (emoji, ㅠㅠ, ㅋㅋ ...).
 
     logits = w_char * hangul_share * log p_char + w_enc * log p_enc + cues;  p = softmax(logits / T)
 
@@ -24,11 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from moodify.analysers.cues import ReadCaption
+from moodify.models.cues import ReadCaption
 from moodify.errors import ModelUnavailable
+from moodify.models import weights
 
-WEIGHTS_FILE = Path(__file__).parent / "weights" / "caption.npz"
-ENCODER_FILE = Path(__file__).parent / "weights" / "caption_encoder.npz"
+WEIGHTS_FILE = weights.CAPTION_HEAD
+ENCODER_FILE = weights.CAPTION_ENCODER
 NGRAM_RANGE = (1, 4)
 
 

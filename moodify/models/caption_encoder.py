@@ -26,11 +26,10 @@ from torch import nn
 
 from moodify import config
 from moodify.errors import ModelUnavailable
-from moodify.models import e5_weights
-from moodify.models.caption import ENCODER_FILE
+from moodify.models import e5_weights, weights
 from moodify.models.e5_encoder import Encoder, batch
 
-WEIGHTS_FILE = ENCODER_FILE
+WEIGHTS_FILE = weights.CAPTION_ENCODER
 LINEARS = ("q", "k", "v", "ao", "fi", "fo")
 MAX_TOKENS = 128
 PRECISIONS = ("auto", "bfloat16", "float32")

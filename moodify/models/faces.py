@@ -111,8 +111,10 @@ def _keras_layers(path: Path) -> tuple[list[dict], dict[str, dict[str, np.ndarra
         weights = {}
         for name, group in f["model_weights"].items():
             arrays = {}
-            group.visititems(lambda key, obj: arrays.__setitem__(key.split("/")[-1].split(":")[0], obj[()])
-                             if hasattr(obj, "shape") else None)
+            def keep(key, obj, arrays=arrays):
+                if hasattr(obj, "shape"):
+                    arrays[key.split("/")[-1].split(":")[0]] = obj[()]
+            group.visititems(keep)
             weights[name] = arrays
     return layers, weights
 

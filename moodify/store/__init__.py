@@ -7,18 +7,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from moodify.errors import MoodifyError
-
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-class StoreError(MoodifyError):
-    status = 503
-    code = "database_unavailable"
 
 
 def _json(value) -> str:
@@ -74,9 +67,6 @@ class Store:
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-
-    def is_current(self) -> bool:
-        return inspect(self.engine).has_table("alembic_version")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from moodify.analysers.cues import read_cues
+from moodify.models.cues import read_cues
 from moodify.emotion import EMOTIONS
 from moodify.models import caption_encoder as ce
 from moodify.models import e5_weights

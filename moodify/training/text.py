@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from moodify.analysers.cues import ReadCaption, read_cues
+from moodify.models.cues import ReadCaption, read_cues
 from moodify.models import caption
 from moodify.training.data import (HOLDOUT_SEED, Labelled, holdout_split, read_labelled,
                                    validation_split)

@@ -309,7 +309,8 @@ def _form_number(form, name: str, kind, *, required: bool = False):
     try:
         value = kind(raw)
     except ValueError:
-        raise InvalidInput(f"'{name}' must be a {'whole number' if kind is int else 'number'}, got {raw[:40]!r}") from None
+        wanted = "whole number" if kind is int else "number"
+        raise InvalidInput(f"'{name}' must be a {wanted}, got {raw[:40]!r}") from None
     if kind is float and not math.isfinite(value):
         raise InvalidInput(f"'{name}' must be a finite number")
     return value

@@ -8,6 +8,7 @@ from moodify.licence import KINDS, USABLE
 from moodify.recommend import MODES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
+CREDENTIALS = {"$ref": "#/components/schemas/Credentials"}
 
 
 def _json(schema: dict, description: str = "OK") -> dict:
@@ -273,7 +274,8 @@ PATHS = {
     "/api/v1/library": {"post": {
         "summary": "Import audio files (multipart field `files`) into your library, as a job; its result is "
                    "{imported, skipped, failed}. Past the library_quota_mb setting: 413 library_full",
-        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "type": "object", "properties": {
             "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
         "responses": {"202": _json({"$ref": "#/components/schemas/Job"}, "a job was started"), **_errors(400, 413)}}},
     "/api/v1/renders": {"post": {
@@ -281,7 +283,8 @@ PATHS = {
                    "it: fetched first), optional `start` (s), `analysis_id` and `usable` (monetised refuses "
                    "NonCommercial music); a job whose file is at /renders/{job_id}/file once done, its result "
                    "with the credit line to paste",
-        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "type": "object", "properties": {
             "video": {"type": "string", "format": "binary"}, "track_id": {"type": "integer"},
             "start": {"type": "number"}, "analysis_id": {"type": "integer"},
             "usable": {"type": "string", "enum": list(USABLE)}}}}}},
@@ -293,12 +296,12 @@ PATHS = {
         "responses": {"200": {"description": "the video", "content": {"video/mp4": {}}}, **_errors(400, 404)}}},
     "/api/v1/auth/register": {"post": {
         "summary": "Multi-user server only: create an account ({name, password}) and sign in",
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+        "requestBody": {"required": True, "content": {"application/json": {"schema": CREDENTIALS}}},
         "responses": {"201": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 409, 413, 429)}}},
     "/api/v1/auth/login": {"post": {
         "summary": "Multi-user server only: sign in; sets an HttpOnly session cookie and returns the CSRF token "
                    "to send as X-CSRF-Token with every change",
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+        "requestBody": {"required": True, "content": {"application/json": {"schema": CREDENTIALS}}},
         "responses": {"200": _json({"$ref": "#/components/schemas/Session"}), **_errors(400, 401, 413, 429)}}},
     "/api/v1/auth/logout": {"post": {"summary": "Sign out: the session ends on the server",
                                      "responses": {"200": _json({"type": "object"})}}},
@@ -368,7 +371,8 @@ PATHS = {
 
 
 # Answered without an account on the multi-user server (moodify.web.auth.PUBLIC).
-PUBLIC = {("/api/v1/health", "get"), ("/api/v1/ready", "get"), ("/api/v1/limits", "get"), ("/api/v1/openapi.json", "get"),
+PUBLIC = {("/api/v1/health", "get"), ("/api/v1/ready", "get"), ("/api/v1/limits", "get"),
+          ("/api/v1/openapi.json", "get"),
           ("/api/v1/auth/register", "post"), ("/api/v1/auth/login", "post"), ("/api/v1/auth/me", "get")}
 SECURITY_SCHEMES = {
     "session": {"type": "apiKey", "in": "cookie", "name": "moodify_session",
@@ -409,7 +413,8 @@ def _part_fields(paths: dict) -> dict:
     form = post["requestBody"]["content"]["multipart/form-data"]["schema"]
     form = {**form, "properties": {**form["properties"], **fields}}
     content = {**post["requestBody"]["content"], "multipart/form-data": {"schema": form}}
-    analyses = {**paths["/api/v1/analyses"], "post": {**post, "requestBody": {**post["requestBody"], "content": content}}}
+    request_body = {**post["requestBody"], "content": content}
+    analyses = {**paths["/api/v1/analyses"], "post": {**post, "requestBody": request_body}}
     return {**paths, "/api/v1/analyses": analyses}
 
 

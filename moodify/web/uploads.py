@@ -49,7 +49,8 @@ def save_library(files: list[FileStorage], library: Path, scratch: Path) -> dict
     """Keep uploaded music in the library folder, named by content hash and a checked suffix
     (the audio stays: the app plays it and renders with it). Returns kept path -> the name the
     person gave the file (for its title)."""
-    from moodify.library import SUFFIXES, content_hash
+    from moodify.library import SUFFIXES
+    from moodify.music import content_hash
 
     library.mkdir(parents=True, exist_ok=True)
     scratch.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,8 @@ from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
 from moodify.media import MediaFile
 from moodify.pipeline import read
-from moodify.post import PartReading, Post
+from moodify.post import Post
+from moodify.reading import PartReading
 from tests.web.test_media_api import poll
 
 

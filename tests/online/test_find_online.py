@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from moodify.catalog.find_online import query_for
+from moodify.find_online import query_for
 from moodify.emotion import EmotionEstimate
 from moodify.online.http import OfflineError
 from moodify.recommend import Options

@@ -131,14 +131,14 @@ def _consider(store: Store, candidate: OpenverseAudio, known: set[str], usable: 
 def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
     """Download one result, read its emotion from its sound, and store it as a catalogue track
     with its audio; None when it is already in the catalogue."""
-    from moodify import library
+    from moodify import music
 
     got = downloads.download(found.url, folder, service="Openverse", max_bytes=catalog_audio.max_bytes())
     samples = catalog_audio.decoded(got.path, found.title or found.id,
                                     max_seconds=config.current().max_online_track_seconds)
-    analysis = library.analyse_samples(samples)
+    analysis = music.analyse_samples(samples)
     item = _source_track(found, analysis)
-    digest = library.content_hash(got.path)
+    digest = music.content_hash(got.path)
     path = got.path
     try:
         with store.session() as session:

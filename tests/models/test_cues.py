@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moodify.analysers.cues import read_cues, split_hashtag
+from moodify.models.cues import read_cues, split_hashtag
 
 
 def test_emoji_and_markers_become_evidence():
