@@ -102,6 +102,16 @@ def va_from_probs(probs: np.ndarray) -> tuple[float, float]:
     return float(valence), float(arousal)
 
 
+CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to exp(-1/2)
+
+
+def closeness(points, target) -> np.ndarray:
+    """How near points on the valence-arousal plane (..., 2) lie to a target (2,): 1 on it,
+    exp(-d^2 / 2w^2) at distance d. What ranking and a track's best stretch both use."""
+    offset = np.asarray(points) - np.asarray(target, dtype=np.float64)
+    return np.exp(-(offset ** 2).sum(-1) / (2 * CLOSENESS_WIDTH ** 2))
+
+
 @dataclass(frozen=True)
 class EmotionEstimate:
     """One emotional reading: of a caption, a photo, a track or a whole post."""

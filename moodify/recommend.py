@@ -14,7 +14,7 @@ import numpy as np
 
 from moodify.catalog.index import CatalogIndex
 from moodify.catalog.mapping import MUSIC_PRIOR
-from moodify.emotion import EMOTIONS, EmotionEstimate, probs_from_va
+from moodify.emotion import EMOTIONS, EmotionEstimate, closeness, probs_from_va
 from moodify.errors import InvalidInput
 from moodify.licence import USABLE
 
@@ -25,7 +25,6 @@ PERSONAL_WEIGHT = 0.2
 # A track nobody can hear, fetch or look up anywhere (no link, no audio: DEAM's songs) gives way
 # to one a person can act on; it still appears when nothing else fits.
 UNREACHABLE_FACTOR = 0.85
-CLOSENESS_WIDTH = 0.35   # valence-arousal distance at which closeness falls to exp(-1/2)
 MMR_LAMBDA = 0.7         # share of relevance against novelty in maximal marginal relevance
 MAX_PER_GROUP = 2        # never more than two tracks of one artist or album in a list
 CANDIDATES = 300
@@ -160,8 +159,7 @@ def score(index: CatalogIndex, target: Target, *, caption_vector: np.ndarray | N
     parts = {
         # Bhattacharyya coefficient of the two category distributions.
         "fit": index.sqrt_probs @ np.sqrt(target.probs),
-        "closeness": np.exp(-((index.va - [target.valence, target.arousal]) ** 2).sum(1)
-                            / (2 * CLOSENESS_WIDTH**2)).astype(np.float32),
+        "closeness": closeness(index.va, [target.valence, target.arousal]).astype(np.float32),
     }
     if caption_vector is not None:
         parts["semantic"] = semantic_scores(index, caption_vector).astype(np.float32)

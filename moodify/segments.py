@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from moodify.emotion import closeness as va_closeness
+
 ENERGY_SHARE = 0.5
-CLOSENESS_WIDTH = 0.35
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,7 @@ def best_segment(annotation: dict, length: float, target: tuple[float, float] | 
     score, closeness = loud_score, None
     if target is not None:
         moods = [_window_mood(annotation.get("timeline") or [], s, length) for s in starts]
-        closeness = np.array([np.exp(-((m[0] - target[0]) ** 2 + (m[1] - target[1]) ** 2)
-                                     / (2 * CLOSENESS_WIDTH ** 2)) if m else 0.5 for m in moods])
+        closeness = np.array([float(va_closeness(m, target)) if m else 0.5 for m in moods])
         score = ENERGY_SHARE * loud_score + (1 - ENERGY_SHARE) * closeness
     best = int(np.argmax(score))
     start = starts[best]

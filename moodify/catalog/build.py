@@ -21,7 +21,7 @@ from moodify.catalog.vectors import ensure_vectors, track_units
 from moodify.emotion import EMOTIONS
 from moodify.licence import licence_for
 from moodify.store import Store
-from moodify.store.models import PROB_COLUMNS, Track
+from moodify.store.models import PROB_COLUMNS, Track, utcnow
 
 Progress = Callable[[str, int, int], None]
 KIND_NAMES = {"creative-commons": "Creative Commons, variant not known (not looked up)",
@@ -70,7 +70,8 @@ def upsert(session: Session, items: Iterable[SourceTrack]) -> tuple[list[int], l
            if (r["source"], r["source_id"]) in known]
     for start in range(0, len(new), 2000):
         session.execute(Track.__table__.insert(), new[start:start + 2000])
-    for rows in _by_keys(_keep_learnt(r) for r in old).values():
+    now = utcnow()
+    for rows in _by_keys({**_keep_learnt(r), "changed_at": now} for r in old).values():
         session.execute(update(Track), rows)
     after = known_ids() if new else known
     return [after[(r["source"], r["source_id"])] for r in new], [r["id"] for r in old]
@@ -95,7 +96,8 @@ def _by_keys(rows) -> dict[tuple, list[dict]]:
 
 def rederive(session: Session) -> int:
     """Recompute every track's emotion from its stored annotation."""
-    changes = [{"id": tid, **_emotion_columns(source, annotation)}
+    now = utcnow()
+    changes = [{"id": tid, **_emotion_columns(source, annotation), "changed_at": now}
                for tid, source, annotation in session.execute(
                    select(Track.id, Track.source, Track.annotation))]
     if changes:

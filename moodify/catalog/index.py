@@ -117,11 +117,13 @@ def _group_keys(source: str, artist, album, annotation: dict, track_id: int) -> 
 
 def versions(session: Session) -> tuple[tuple, tuple]:
     """(catalog version, rights version) in one query, what every recommendation checks: the first
-    changes when tracks are added or removed (the index is rebuilt), the second whenever enrichment
+    changes when tracks are added, removed or rewritten by a build (the index is rebuilt), the
+    second whenever enrichment
     learns a licence or that a track is gone, or is undone (only the rights are re-read)."""
-    count, top, enriched, looked_up = session.execute(select(
-        func.count(Track.id), func.max(Track.id), func.max(Track.enriched_at), func.count(Track.enriched_at))).one()
-    return (count, top), (enriched, looked_up)
+    count, top, changed, enriched, looked_up = session.execute(select(
+        func.count(Track.id), func.max(Track.id), func.max(Track.changed_at), func.max(Track.enriched_at),
+        func.count(Track.enriched_at))).one()
+    return (count, top, changed), (enriched, looked_up)
 
 
 def catalog_version(session: Session) -> tuple:
@@ -173,14 +175,13 @@ def load_index(session: Session) -> CatalogIndex:
         raise CatalogError("the catalogue is empty: run `moodify catalog build`")
     vectors = load_vectors(session)
     n = len(rows)
-    probs = np.array([r[1:8] for r in rows], np.float32)
+    probs = np.array([[getattr(r, c) for c in PROB_COLUMNS] for r in rows], np.float32)
     feature_table: dict[str, int] = {}
     unit_table: dict[str, int] = {}
     f_rows, f_cols, u_rows, u_cols, u_vals, artists, albums = [], [], [], [], [], [], []
     for i, r in enumerate(rows):
-        (tid, source, artist, album, annotation, tags, genres, instruments, title) = (
-            r[0], r[13], r[14], r[15], r[16], r[17], r[18], r[19], r[20])
-        artist_key, album_key = _group_keys(source, artist, album, annotation, tid)
+        tags, genres, instruments = r.mood_tags, r.genres, r.instruments
+        artist_key, album_key = _group_keys(r.source, r.artist, r.album, r.annotation, r.id)
         artists.append(artist_key)
         albums.append(album_key)
         names = ([f"tag:{t}" for t in tags] + [f"genre:{g}" for g in genres]
@@ -189,7 +190,7 @@ def load_index(session: Session) -> CatalogIndex:
             f_rows.append(i)
             f_cols.append(feature_table.setdefault(name, len(feature_table)))
         for text, weight in track_units(mood_tags=tags, genres=genres, instruments=instruments,
-                                        title=title, album=album):
+                                        title=r.title, album=r.album):
             key = e5.text_key(text)
             if key in vectors:
                 u_rows.append(i)
@@ -202,14 +203,14 @@ def load_index(session: Session) -> CatalogIndex:
     unit_vectors = (np.stack([vectors[k] for k in unit_table]) if unit_table
                     else np.zeros((1, e5.DIM), np.float32))
     index = CatalogIndex(
-        owner=np.array([-1 if r[21] is None else r[21] for r in rows], np.int64),
-        ids=np.array([r[0] for r in rows], np.int64),
+        owner=np.array([-1 if r.owner_id is None else r.owner_id for r in rows], np.int64),
+        ids=np.array([r.id for r in rows], np.int64),
         sqrt_probs=np.sqrt(np.clip(probs, 0, None)),
-        va=np.array([r[8:10] for r in rows], np.float32),
-        confidence=np.array([r[10] for r in rows], np.float32),
-        duration=np.array([np.nan if r[11] is None else r[11] for r in rows], np.float32),
-        instrumental=np.array([INSTRUMENTAL_UNKNOWN if r[12] is None else int(r[12]) for r in rows],
-                              np.int8),
+        va=np.array([(r.valence, r.arousal) for r in rows], np.float32),
+        confidence=np.array([r.confidence for r in rows], np.float32),
+        duration=np.array([np.nan if r.duration_s is None else r.duration_s for r in rows], np.float32),
+        instrumental=np.array([INSTRUMENTAL_UNKNOWN if r.instrumental is None else int(r.instrumental)
+                               for r in rows], np.int8),
         artist_group=_codes(artists), album_group=_codes(albums),
         features=features, feature_names=list(feature_table),
         units=units, unit_vectors=unit_vectors, unit_norms=unit_norms(units, unit_vectors),

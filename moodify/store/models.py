@@ -54,6 +54,7 @@ class Track(Base):
     emotion: Mapped[str] = mapped_column(String(16), index=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)  # imported: whose
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime, default=utcnow)  # by a build: index reloads
     # What an online service (Jamendo, Openverse) or a file's tags told us; see moodify.licence.
     licence_url: Mapped[str | None] = mapped_column(String(300))
     stream_url: Mapped[str | None] = mapped_column(String(1000))
