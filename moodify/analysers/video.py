@@ -108,7 +108,7 @@ class VideoAnalyser:
         pictures = mix([(p.estimate, 1.0) for p in timeline], ())
         with_faces = sum(1 for p in timeline if p.faces)
         labels = [p.estimate.label for p in timeline]
-        common = max(set(labels), key=labels.count)
+        common = max(labels, key=labels.count)      # a tie goes to the earliest frame's label, every run
         evidence = [f"{len(timeline)} frames over {duration:.0f} s, {with_faces} with faces: mostly {common} "
                     f"({labels.count(common)} of {len(labels)})"]
         evidence += _shifts(timeline)
