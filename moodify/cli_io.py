@@ -1,9 +1,11 @@
-"""What the commands share: JSON for scripts, a progress bar on stderr, a reading from options."""
+"""What the commands share: JSON for scripts, text a line at a time, a progress bar on stderr, a
+reading from options."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from contextlib import contextmanager
 
 import click
@@ -13,6 +15,12 @@ from moodify.emotion import EmotionEstimate
 
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def echo_lines(lines: Iterable[str]) -> None:
+    """Print a command's text (from its pure formatter) a line at a time, as it is made."""
+    for line in lines:
+        click.echo(line)
 
 
 @contextmanager

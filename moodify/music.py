@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from moodify.analysers.sound import acoustics, music_estimate, tag_point
-from moodify.models import musicnn
+from moodify.models import backends, musicnn
 
 PATCH_SECONDS = 187 * 256 / 16000          # musicnn's patch
 MAX_TIMELINE_PATCHES = 24                   # patches tagged for the emotion timeline, spread evenly
@@ -43,7 +43,7 @@ def analyse_samples(samples: np.ndarray, tagger: musicnn.Musicnn | None = None) 
     """16 kHz mono music -> its features and emotion (the sound path's music reading)."""
     import librosa
 
-    tagger = tagger or musicnn.load()
+    tagger = tagger or backends.load("musicnn")
     duration = len(samples) / RATE
     batch = musicnn.patches(musicnn.log_mel(samples))
     chosen = np.unique(np.linspace(0, len(batch) - 1, min(len(batch), MAX_TIMELINE_PATCHES)).round().astype(int))

@@ -14,7 +14,7 @@ import numpy as np
 
 from moodify.analysers import affect
 from moodify.emotion import EMOTIONS, EmotionEstimate, va_from_probs
-from moodify.models import clip, faces
+from moodify.models import backends, clip, faces
 
 FACE_SHARE = 0.65
 NO_CLIP = "CLIP weights are not installed (`moodify models install clip --from DIR`): "\
@@ -44,9 +44,11 @@ def mix(readings: list[tuple[EmotionEstimate, float]], evidence: tuple[str, ...]
 class ImageAnalyser:
     kind = "image"
 
-    def __init__(self) -> None:
-        self.faces = faces.load()
-        self.clip = clip.load()
+    def __init__(self, *, faces: faces.FaceReader = backends.DEFAULT, clip: clip.ClipReader | None = backends.DEFAULT
+                 ) -> None:
+        """The face reader and CLIP (None: not installed) come from the model table unless given."""
+        self.faces = backends.load("faces") if faces is backends.DEFAULT else faces
+        self.clip = backends.load("clip") if clip is backends.DEFAULT else clip
 
     @property
     def backend(self) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from moodify.emotion import EMOTIONS, PLANE_ONLY_PRIOR, EmotionEstimate, probs_from_va, rescale_1_9
-from moodify.models import musicnn, speech
+from moodify.models import backends, musicnn, speech
 
 RATE = 16000
 MIN_MUSIC_SECONDS = 1.5       # less non-speech than this is not read as music
@@ -153,9 +153,11 @@ def _estimate(valence: float, arousal: float, evidence_probs: np.ndarray | None,
 class SoundAnalyser:
     kind = "audio"
 
-    def __init__(self) -> None:
-        self.tagger = musicnn.load()
-        self.speech = speech.load()
+    def __init__(self, *, tagger: musicnn.Musicnn = backends.DEFAULT, speech: speech.SpeechDetector = backends.DEFAULT
+                 ) -> None:
+        """The music tagger and the speech detector come from the model table unless given."""
+        self.tagger = backends.load("musicnn") if tagger is backends.DEFAULT else tagger
+        self.speech = backends.load("speech") if speech is backends.DEFAULT else speech
 
     def analyse(self, samples: np.ndarray) -> EmotionEstimate:
         return self.read(samples).estimate

@@ -13,7 +13,7 @@ import numpy as np
 from moodify.models.cues import ReadCaption, read_cues
 from moodify.emotion import EMOTIONS, KOREAN_NAMES, EmotionEstimate, va_from_probs
 from moodify.errors import InvalidInput
-from moodify.models import caption
+from moodify.models import backends, caption
 
 CHUNK_CHARS = 300          # longer captions are read in pieces of about this size, all of them
 MAX_CAPTION_CHARS = 20_000
@@ -71,7 +71,7 @@ class TextAnalyser:
     @property
     def model(self) -> caption.CaptionModel:
         if self._model is None:
-            self._model = caption.load()
+            self._model = backends.load("caption")
         return self._model
 
     def probabilities(self, texts: list[str]) -> np.ndarray:

@@ -326,7 +326,7 @@ def rendered_file(job_id: int):
 @bp.get("/models")
 def list_models():
     """Each model backend: present or not, and where its weights come from."""
-    from moodify.models.registry import backends
+    from moodify.models.backends import backends
 
     return jsonify({"models": [b.to_dict() for b in backends()]})
 

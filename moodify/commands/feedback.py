@@ -1,0 +1,17 @@
+"""`moodify feedback`: a like, skip or choice that teaches Moodify a person's taste."""
+
+from __future__ import annotations
+
+import click
+
+from moodify.setup import open_moodify
+
+
+@click.command()
+@click.argument("track_id", type=int)
+@click.option("--kind", type=click.Choice(["like", "skip", "chosen"]), required=True)
+@click.option("--user", help="whose taste this is (default: the local user)")
+def feedback(track_id: int, kind: str, user: str | None) -> None:
+    """Tell Moodify you liked, skipped or chose a track."""
+    event = open_moodify().feedback(track_id=track_id, kind=kind, user=user)
+    click.echo(f"noted: {event['user']} {kind} track {track_id}")
