@@ -35,6 +35,7 @@ test: $(STAMP) $(APP)
 	cd frontend && npm run lint && npm run format:check && npx vitest run
 	$(VENV)/bin/ruff check moodify tests bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy moodify
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)

@@ -49,7 +49,7 @@ class Spool:
         self.leases = instance / "run"
         self.token = uuid.uuid4().hex[:16]
         self._fd: int | None = None
-        self._pid = None
+        self._pid: int | None = None
 
     def lease(self) -> str:
         """This process's lease token, the lease taken on first use (and again in a forked

@@ -4,6 +4,8 @@ person sees. The readers themselves (text.py, image.py, sound.py, video.py) know
 
 from __future__ import annotations
 
+from typing import cast
+
 from moodify.media import MediaFile
 from moodify.reading import PartReading
 
@@ -65,7 +67,10 @@ class VideoPart:
         from moodify.analysers import registry
         from moodify.analysers.video import VideoAnalyser
 
-        self.model = VideoAnalyser(registry.analyser("images").model, registry.analyser("audio").model)
+        # the photo and sound analysers registered now (built-in, or a plugin with the same `model`)
+        photos = cast(PhotoPart, registry.analyser("images"))
+        sounds = cast(SoundPart, registry.analyser("audio"))
+        self.model = VideoAnalyser(photos.model, sounds.model)
 
     def prepare(self, media: MediaFile) -> MediaFile:
         from moodify.media import video

@@ -58,7 +58,7 @@ def analyse(caption: str | None, images: tuple[Path, ...], audio: tuple[Path, ..
 
     post = Post(caption=caption, images=tuple(map(media, images)), audio=tuple(map(media, audio)),
                 video=media(video) if video else None)
-    with progress_bar(enabled=not as_json and (images or audio or video)) as progress:
+    with progress_bar(enabled=not as_json and bool(images or audio or video)) as progress:
         reading = pipeline.read(post, progress)
     if as_json:
         emit_json(reading.to_dict())

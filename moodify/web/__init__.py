@@ -24,7 +24,7 @@ def create_app(settings: config.Settings | dict | None = None) -> Flask:
     app.config["MOODIFY_RENDERS"] = str(settings.instance_dir / "renders")
     app.config["MOODIFY_KEPT"] = str(settings.instance_dir / "kept")
     app.config["JSON_SORT_KEYS"] = False
-    app.json.ensure_ascii = False  # Korean and emoji as they are
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Korean and emoji as they are (the default provider's)
 
     @app.before_request
     def _settings_in_force():
