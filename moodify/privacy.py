@@ -6,7 +6,7 @@
 - Rendered videos are kept `retention_days` (setting, default 7) for download, then removed by
   `moodify purge --expired` (also run when the server starts).
 - `moodify purge --user NAME` removes everything of one person: analyses, recommendations shown,
-  feedback, jobs and their renders, imported tracks and their audio files (when no one else's
+  feedback, jobs and their renders, imported tracks and the audio files uploaded for them (when no one else's
   track uses the same file), API tokens, sessions, and the account.
 """
 
@@ -62,9 +62,21 @@ def _remove(path: str | None) -> int:
     return 0
 
 
+def library_dir() -> Path:
+    """Where uploaded music is kept (<instance>/library): the only audio files Moodify owns."""
+    return config.instance_dir() / "library"
+
+
+def _ours(path: str | None) -> bool:
+    """A file Moodify made (an upload kept in the library), never a person's own file that
+    `moodify catalog import-dir` read where it lies."""
+    return bool(path) and Path(path).resolve().is_relative_to(library_dir().resolve())
+
+
 def delete_tracks(store: Store, track_ids: list[int]) -> PurgeReport:
-    """Imported tracks, what refers to them (feedback, places in shown lists), and their audio
-    files where no remaining track plays from the same file."""
+    """Imported tracks, what refers to them (feedback, places in shown lists), and the uploaded
+    audio files in Moodify's library that no remaining track plays from. Files imported from a
+    folder of the person's own stay where they are."""
     report = PurgeReport()
     with store.session() as session:
         paths = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.id.in_(track_ids)))}
@@ -74,7 +86,7 @@ def delete_tracks(store: Store, track_ids: list[int]) -> PurgeReport:
         for table, statement in steps:
             report.rows[table] = session.execute(statement).rowcount or 0
         still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
-    report.files = sum(_remove(path) for path in paths - still_used)
+    report.files = sum(_remove(path) for path in paths - still_used if _ours(path))
     return report
 
 
