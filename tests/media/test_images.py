@@ -101,3 +101,17 @@ def test_big_photos_are_read_scaled_down(tmp_path):
 ])
 def test_sniff(head, kind):
     assert sniff(head) == kind
+
+
+def test_a_transparent_png_comes_back_as_rgb(tmp_path):
+    rgba = np.zeros((30, 50, 4), np.uint8)
+    rgba[..., 1], rgba[:, :25, 3] = 200, 255            # green, the right half see-through
+    rgb = decode(write(tmp_path, "sticker.png", encoded(Image.fromarray(rgba, "RGBA"), "PNG")))
+    assert rgb.shape == (30, 50, 3) and rgb.dtype == np.uint8
+
+
+@pytest.mark.parametrize("name, data", [("Beach day.jpg", b"hello, I am a text file\n" * 10),
+                                        ("Sunset 2.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 40)])
+def test_a_refusal_names_the_file_as_the_person_named_it(tmp_path, name, data):
+    with pytest.raises(InvalidInput, match=f"^{name}"):
+        decode(write(tmp_path, name, data))
