@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 PROGRESS_EVERY = 0.5       # seconds between progress writes (the stage is written when it changes)
 HEARTBEAT = 2.0            # seconds between a running job's signs of life
 QUEUE = "moodify"
+OPEN = ("queued", "running")
 ENDED = ("done", "failed", "cancelled")
 STOPPED = "the server stopped before this job finished: submit the post again"
 DIED = "the worker running this job stopped (killed or crashed) before it finished: submit it again"
@@ -123,17 +124,17 @@ class JobRunner:
         if self.backend != "local":
             return self.reap()
         with self.store.session() as session:
-            open_jobs = session.execute(select(Job.id, Job.runner).where(Job.status.in_(("queued", "running"))))
+            open_jobs = session.execute(select(Job.id, Job.runner).where(Job.status.in_(OPEN)))
             orphans = [job_id for job_id, runner in open_jobs if not (runner and self.spool.alive(runner))]
             if orphans:
-                session.execute(update(Job).where(Job.id.in_(orphans), Job.status.in_(("queued", "running")))
+                session.execute(update(Job).where(Job.id.in_(orphans), Job.status.in_(OPEN))
                                 .values(status="failed", error=STOPPED, error_code="server_stopped",
                                         updated_at=utcnow()))
             return len(orphans)
 
     def open_ids(self) -> set[int]:
         with self.store.session() as session:
-            return set(session.scalars(select(Job.id).where(Job.status.in_(("queued", "running")))))
+            return set(session.scalars(select(Job.id).where(Job.status.in_(OPEN))))
 
     def reap(self, stale: float | None = None) -> int:
         """Fail running jobs whose worker has been silent for `stale` seconds, and remove the

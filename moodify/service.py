@@ -24,7 +24,7 @@ from moodify.models import e5
 from moodify.store import Store
 from moodify import segments
 from moodify import config
-from moodify.jobs import JobRunner, job_view, remove_dir
+from moodify.jobs import OPEN, JobRunner, job_view, remove_dir
 from moodify.spool import spool_for
 from moodify.media import MediaFile
 from moodify import pipeline, tasks
@@ -358,8 +358,10 @@ class Moodify:
                 Track.source == "user", Track.owner_id == self._viewer(session, user)))}
         return sum(Path(p).stat().st_size for p in paths if p and Path(p).is_file())
 
-    def check_library_room(self, incoming: int, quota_mb: float, *, user: str | None = None) -> None:
-        """Refuse an import that would take the user's library past its quota (413)."""
+    def check_library_room(self, incoming: int, quota_mb: float | None = None, *, user: str | None = None) -> None:
+        """Refuse an import that would take the user's library past its quota (413); the quota
+        is the library_quota_mb setting unless given."""
+        quota_mb = self.settings.library_quota_mb if quota_mb is None else quota_mb
         used, quota = self.library_used(user), int(quota_mb * 2**20)
         if used + incoming > quota:
             mb = lambda n: round(n / 2**20, 1)      # noqa: E731
@@ -428,7 +430,7 @@ class Moodify:
     def cancel_job(self, job_id: int, *, user: str | None = None) -> dict:
         """Cancel the user's job if it has not ended; its state either way."""
         current = self.job(job_id, user=user)
-        if current["status"] in ("queued", "running"):
+        if current["status"] in OPEN:
             self.jobs.cancel(current["id"])
         return self.job(job_id, user=user)
 

@@ -19,7 +19,6 @@ def create_app(settings: config.Settings | dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config["MOODIFY_SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024   # JSON bodies: 2 MB (api.JSON_LIMIT)
-    app.config["MOODIFY_LIBRARY_QUOTA_MB"] = settings.library_quota_mb
     app.config["MOODIFY_LIBRARY"] = str(settings.instance_dir / "library")
     app.config["MOODIFY_RENDERS"] = str(settings.instance_dir / "renders")
     app.config["MOODIFY_KEPT"] = str(settings.instance_dir / "kept")

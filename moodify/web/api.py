@@ -102,8 +102,8 @@ def health():
 def limits():
     """What this server accepts, for clients to check before they upload (from its settings)."""
     settings = current_app.config["MOODIFY_SETTINGS"]
-    return jsonify({"upload_mb": settings.max_upload_mb, "json_mb": JSON_LIMIT >> 20,
-                    "images": settings.max_images, "audio": settings.max_audio, "video": 1,
+    files_per_post = {field: kind.most() for field, kind in uploads.file_fields().items()}
+    return jsonify({"upload_mb": settings.max_upload_mb, "json_mb": JSON_LIMIT >> 20, **files_per_post,
                     "image_megapixels": settings.max_image_megapixels, "audio_seconds": settings.max_audio_seconds,
                     "video_megapixels": settings.max_video_megapixels, "video_seconds": settings.max_video_seconds,
                     "library_quota_mb": settings.library_quota_mb})
@@ -270,8 +270,7 @@ def import_library():
     if not uploads_ or set(request.files) - {"files"}:
         raise InvalidInput("send the audio files in a multipart field named 'files'")
     user = _user_arg(dict(request.form))
-    moodify().check_library_room(sum(uploads.size(f) for f in uploads_), current_app.config["MOODIFY_LIBRARY_QUOTA_MB"],
-                                 user=user)
+    moodify().check_library_room(sum(uploads.size(f) for f in uploads_), user=user)
     folder = Path(current_app.config["MOODIFY_LIBRARY"])
     saved = uploads.save_library(uploads_, folder, moodify().spool.mine)
     job = moodify().start_import(saved, user=user)
