@@ -61,9 +61,3 @@ class Post:
     @property
     def video(self):
         return self.parts("video")[0] if self.parts("video") else None
-
-    def files(self) -> list:
-        """Every uploaded file of the post (not its text)."""
-        from moodify.analysers import registry as analysers
-
-        return [m for name, items in self.items() if not analysers.by_field(name).text for m in items]

@@ -13,10 +13,10 @@ what one costs; its analyser (built once per process, on first use) follows `Par
 
 from __future__ import annotations
 
-from moodify.analysers.registry import (PartAnalyser, PartKind, analyser, available, by_field, by_kind, kinds,
+from moodify.analysers.registry import (PartAnalyser, PartKind, analyser, available, by_field, kinds,
                                         register, reliabilities, unregister)
 
-__all__ = ["PartAnalyser", "PartKind", "analyser", "available", "by_field", "by_kind", "kinds", "register",
+__all__ = ["PartAnalyser", "PartKind", "analyser", "available", "by_field", "kinds", "register",
            "reliabilities", "unregister"]
 
 

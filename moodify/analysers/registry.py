@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Callable, Protocol
 
-from moodify.errors import InvalidInput, ModelUnavailable
+from moodify.errors import InvalidInput
 
 
 class PartAnalyser(Protocol):
@@ -72,13 +72,6 @@ def by_field(field: str) -> PartKind:
     if field not in _KINDS:
         raise InvalidInput(f"a post has no part {field!r}: give {', '.join(_KINDS)}")
     return _KINDS[field]
-
-
-def by_kind(kind: str) -> PartKind:
-    found = [k for k in kinds() if k.kind == kind]
-    if not found:
-        raise ModelUnavailable(f"no analyser for {kind!r}; available: {', '.join(available())}")
-    return found[0]
 
 
 def analyser(field: str) -> PartAnalyser:
