@@ -37,6 +37,7 @@ from sqlalchemy import update                                   # noqa: E402
 
 from moodify.catalog import build                               # noqa: E402
 from moodify.catalog.enrich import enrich_batch                 # noqa: E402
+from moodify.domain import recommendations, renders, tracks     # noqa: E402
 from moodify.emotion import EMOTIONS, EmotionEstimate           # noqa: E402
 from moodify.media import MediaFile                             # noqa: E402
 from moodify.online.jamendo import JamendoClient                # noqa: E402
@@ -55,12 +56,13 @@ def shares(service: Moodify) -> dict[tuple[str, str], tuple[float, float, float,
     for emotion in EMOTIONS:
         for mode in MODES:
             reading = EmotionEstimate.from_label(emotion)
-            tracks = service.recommend(reading, Options(limit=10, mode=mode)).tracks
-            playable = np.mean([t["playable"] for t in tracks])
+            top = recommendations.recommend(service, service.viewer(), reading, Options(limit=10, mode=mode)).tracks
+            playable = np.mean([t["playable"] for t in top])
             monetised = np.mean([bool(t["licence"]["commercial_use"] and t["licence"]["video_sync"])
-                                 or t["licence"]["kind"] == "own" for t in tracks])
-            named = np.mean([bool(t["artist"]) and not t["title"].startswith("Jamendo track ") for t in tracks])
-            found = len(service.recommend(reading, Options(limit=10, mode=mode, usable="monetised")).tracks)
+                                 or t["licence"]["kind"] == "own" for t in top])
+            named = np.mean([bool(t["artist"]) and not t["title"].startswith("Jamendo track ") for t in top])
+            monetised_only = Options(limit=10, mode=mode, usable="monetised")
+            found = len(recommendations.recommend(service, service.viewer(), reading, monetised_only).tracks)
             out[(emotion, mode)] = (playable, monetised, named, found)
     return out
 
@@ -86,17 +88,17 @@ def on_demand_latency(service: Moodify, repeats: int) -> tuple[list[float], list
     for i in range(repeats):
         emotion, mode = cases[i % len(cases)]
         reading, options = EmotionEstimate.from_label(emotion), Options(limit=10, mode=mode)
-        shown = service.recommend(reading, options)
+        shown = recommendations.recommend(service, service.viewer(), reading, options)
         ids = [t["id"] for t in shown.tracks if t["source"] == "jamendo"]
         with service.store.session() as session:         # forget them: the next call looks them up
             session.execute(update(Track).where(Track.id.in_(ids)).values(enriched_at=None))
         with service.store.session() as session:         # the index learns that now, outside the timing
             service.index(session)
         started = time.perf_counter()
-        service.recommend(reading, options)
+        recommendations.recommend(service, service.viewer(), reading, options)
         looked.append(time.perf_counter() - started)
         started = time.perf_counter()
-        service.recommend(reading, options)
+        recommendations.recommend(service, service.viewer(), reading, options)
         known.append(time.perf_counter() - started)
     return looked, known
 
@@ -109,12 +111,14 @@ def use_this_track(service: Moodify, jamendo: FakeJamendo, root: Path) -> tuple[
     pictures = [data.astronaut(), data.coffee(), data.chelsea()]
     video = mediafactory.write_video(root / "post.mp4", pictures, 10.0,
                                      sound=mediafactory.chord_clip(30, amplitude=0.05))
-    shown = service.recommend(EmotionEstimate.from_label("happiness"), Options(limit=50, usable="monetised"))
+    shown = recommendations.recommend(service, service.viewer(), EmotionEstimate.from_label("happiness"),
+                                      Options(limit=50, usable="monetised"))
     track = next(t for t in shown.tracks if t["use"]["video"] and t["use"]["needs_download"])
     started = time.perf_counter()
-    service.fetch_audio(track["id"], usable="monetised")
+    tracks.fetch_audio(service, service.viewer(), track["id"], usable="monetised")
     fetched = time.perf_counter()
-    service.render_video(MediaFile(video, video.name), track["id"], root / "out.mp4", usable="monetised")
+    renders.render_video(service, service.viewer(), MediaFile(video, video.name), track["id"], root / "out.mp4",
+                         usable="monetised")
     done = time.perf_counter()
     return fetched - started, done - fetched, done - started
 

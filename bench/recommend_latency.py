@@ -20,6 +20,7 @@ from scipy import sparse
 
 from moodify.catalog import build
 from moodify.catalog.index import CatalogIndex, unit_norms
+from moodify.domain import recommendations
 from moodify.emotion import EMOTIONS, EmotionEstimate, probs_from_va
 from moodify.models import e5
 from moodify.recommend import MODES, Options, recommend
@@ -108,7 +109,7 @@ def main() -> None:
         times = []
         for reading, options in requests(args.repeats):
             start = time.perf_counter()
-            service.recommend(reading, options)
+            recommendations.recommend(service, service.viewer(), reading, options)
             times.append(time.perf_counter() - start)
         rows.append((f"shipped ({len(shipped):,}), whole service call (SQLite)", *percentiles(times), None))
         times = []

@@ -77,8 +77,13 @@ for phase in ("cold", "warm"):
     post = Post(caption="오늘 바다 너무 좋았다, 다들 보고 싶어", images=(MediaFile(scratch / "photo.jpg", "me.jpg"),))
     touched.clear()
     threading.settrace(tracer); sys.settrace(tracer)
-    analysis = service.analyse(post, user="bench")
-    service.recommend_for_analysis(analysis["id"], Options(), user="bench")
+    if hasattr(service, "analyse"):     # the facade, before the domain modules
+        analysis = service.analyse(post, user="bench")
+        service.recommend_for_analysis(analysis["id"], Options(), user="bench")
+    else:
+        from moodify.domain import posts, recommendations
+        analysis = posts.analyse(service, service.viewer("bench"), post)
+        recommendations.for_analysis(service, service.viewer("bench"), analysis["id"], Options())
     sys.settrace(None); threading.settrace(None)
     figures[phase] = sorted(touched)
 store.dispose()

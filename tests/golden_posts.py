@@ -18,6 +18,8 @@ from skimage import data
 
 from moodify import recommend as ranking
 from moodify.catalog import build
+from moodify.domain import posts as reading_posts
+from moodify.domain import recommendations
 from moodify.media import MediaFile
 from moodify.pipeline import Post
 from moodify.service import Moodify
@@ -86,11 +88,12 @@ def golden(workdir: Path) -> dict:
     out = {}
     try:
         for name, post in posts(media).items():
-            analysis = service.analyse(post, user=USER)
+            analysis = reading_posts.analyse(service, service.viewer(USER), post)
             out[name] = {
                 "reading": estimate(analysis["fused"]),
                 "parts": [{"name": p["name"], "kind": p["kind"], **estimate(p)} for p in analysis["parts"]],
-                "recommendations": {key: ranked(service.recommend_for_analysis(analysis["id"], options, user=USER))
+                "recommendations": {key: ranked(recommendations.for_analysis(service, service.viewer(USER),
+                                                                             analysis["id"], options))
                                     for key, options in LISTS.items()},
             }
     finally:

@@ -12,6 +12,8 @@ from skimage import data
 
 from moodify import library, render, segments
 from moodify.cli import main
+from moodify.domain import library as own_music
+from moodify.domain import posts, recommendations, renders
 from moodify.errors import InvalidInput
 from moodify.media import MediaFile
 from moodify.media.audio import decode
@@ -220,11 +222,12 @@ def test_purge_a_user_removes_their_rows_and_files(tmp_path, monkeypatch):
     music = tmp_path / "music"
     music.mkdir()
     write_audio(music / "a.wav", chord_clip(8))
-    imported = service.import_dir(music, user="dana").imported[0]
-    service.analyse(Post(caption="비 온다 ㅠㅠ"), user="dana")
-    service.feedback(track_id=imported["id"], kind="like", user="dana")
+    imported = own_music.import_dir(service, service.viewer("dana"), music).imported[0]
+    posts.analyse(service, service.viewer("dana"), Post(caption="비 온다 ㅠㅠ"))
+    recommendations.feedback(service, service.viewer("dana"), track_id=imported["id"], kind="like")
     video = write_video(tmp_path / "v.mp4", [data.astronaut()], 2.0, sound=chord_clip(2.0, amplitude=0.1))
-    job = service.start_render(MediaFile(video, "v.mp4"), imported["id"], tmp_path / "out.mp4", user="dana")
+    job = renders.start_render(service, service.viewer("dana"), MediaFile(video, "v.mp4"), imported["id"],
+                               tmp_path / "out.mp4")
     rendered = service.jobs.wait(job["id"])
     assert rendered.status == "done" and (tmp_path / "out.mp4").exists()
     copy = tmp_path / "kept.wav"
@@ -236,7 +239,7 @@ def test_purge_a_user_removes_their_rows_and_files(tmp_path, monkeypatch):
     assert privacy.purge_expired(store, days=7, now=later).files == 1
     assert not (tmp_path / "out.mp4").exists()
     with pytest.raises(NotFound, match="no longer there"):
-        service.rendered_file(job["id"], user="dana")
+        renders.rendered_file(service, service.viewer("dana"), job["id"])
 
     runner = CliRunner()
     monkeypatch.setenv("MOODIFY_DATABASE_URL", store.url)

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
+from moodify.domain import recommendations
 from moodify.emotion import EMOTIONS, EmotionEstimate
 from moodify.errors import InvalidInput
 from moodify.recommend import Options
@@ -17,7 +18,8 @@ from tests.published import agrees, positive
 
 def top(service, emotion="sadness", **options):
     user = options.pop("user", None)
-    return service.recommend(EmotionEstimate.from_label(emotion), Options(**options), user=user)
+    return recommendations.recommend(service, service.viewer(user), EmotionEstimate.from_label(emotion),
+                                     Options(**options))
 
 
 @pytest.mark.parametrize("emotion", EMOTIONS)
@@ -38,14 +40,15 @@ def test_uplift_for_sadness_returns_positive_valence(service):
 
 def test_calm_lowers_arousal_and_keeps_valence_sign(service):
     angry = EmotionEstimate.from_label("anger")
-    shown = service.recommend(angry, Options(mode="calm"))
+    shown = recommendations.recommend(service, service.viewer(), angry, Options(mode="calm"))
     assert all(t["arousal"] < angry.arousal and t["valence"] < 0 for t in shown.tracks)
-    happy = service.recommend(EmotionEstimate.from_label("happiness"), Options(mode="calm"))
+    happy = recommendations.recommend(service, service.viewer(), EmotionEstimate.from_label("happiness"),
+                                      Options(mode="calm"))
     assert all(t["arousal"] < 0 and t["valence"] > 0 for t in happy.tracks)
 
 
 def test_valence_arousal_point_is_honoured(service):
-    shown = service.recommend(EmotionEstimate.from_va(0.6, 0.5), Options())
+    shown = recommendations.recommend(service, service.viewer(), EmotionEstimate.from_va(0.6, 0.5), Options())
     assert all(t["valence"] > 0.2 and t["arousal"] > 0 for t in shown.tracks)
 
 
@@ -110,7 +113,7 @@ def test_likes_on_piano_lift_piano_for_that_user_only(service, user_name):
     piano = [t for t in liked if "piano" in t["instruments"]][:5]
     assert len(piano) == 5
     for track in piano:
-        service.feedback(track_id=track["id"], kind="like", user=user_name)
+        recommendations.feedback(service, service.viewer(user_name), track_id=track["id"], kind="like")
     after = top(service, "neutral", limit=20, user=user_name)
     assert sum("piano" in t["instruments"] for t in after.tracks) > before
     assert piano_share(other) == before_other
@@ -119,8 +122,8 @@ def test_likes_on_piano_lift_piano_for_that_user_only(service, user_name):
 
 def test_skips_push_a_track_down(service, user_name):
     first = top(service, "sadness", user=user_name).tracks[0]
-    service.feedback(track_id=first["id"], kind="skip", user=user_name)
-    service.feedback(track_id=first["id"], kind="skip", user=user_name)
+    recommendations.feedback(service, service.viewer(user_name), track_id=first["id"], kind="skip")
+    recommendations.feedback(service, service.viewer(user_name), track_id=first["id"], kind="skip")
     again = [t["id"] for t in top(service, "sadness", user=user_name).tracks]
     assert again[0] != first["id"]
 

@@ -17,6 +17,7 @@ import time
 import pytest
 from skimage import data
 
+from moodify.domain import jobs, posts
 from moodify.media import MediaFile
 from moodify.pipeline import Post
 from moodify.service import Moodify
@@ -88,11 +89,11 @@ def video_post(folder, seconds: float) -> Post:
 def test_a_worker_process_runs_the_job(setup):
     server, start_worker, folder = setup
     worker = start_worker()
-    job = server.start_analysis(video_post(folder, 4.0))
+    job = posts.start_analysis(server, server.viewer(), video_post(folder, 4.0))
     assert job["status"] == "queued"
     done = server.jobs.wait(job["id"], timeout=180)
     assert done.status == "done", (done.error, worker.poll())
-    analysis = server.analysis(done.analysis_id)
+    analysis = posts.analysis(server, server.viewer(), done.analysis_id)
     assert {p["kind"] for p in analysis["parts"]} == {"text", "video"} and analysis["timeline"]
 
 
@@ -108,9 +109,9 @@ def wait_until(read, holds, what: str, timeout: float):
 
 def test_a_killed_worker_leaves_its_job_failed_and_loses_nothing(setup):
     server, start_worker, folder = setup
-    kept = server.analyse(Post(caption="이건 남아 있어야 해"))
+    kept = posts.analyse(server, server.viewer(), Post(caption="이건 남아 있어야 해"))
     worker = start_worker()
-    job = server.start_analysis(video_post(folder, 30.0))
+    job = posts.start_analysis(server, server.viewer(), video_post(folder, 30.0))
 
     def well_into_the_work(row) -> bool:
         assert worker.poll() is None, f"the worker exited on its own: {worker.stdout.read()!r}"
@@ -121,13 +122,13 @@ def test_a_killed_worker_leaves_its_job_failed_and_loses_nothing(setup):
     os.killpg(worker.pid, signal.SIGKILL)
     worker.wait()
     # polling the job is what notices a worker silent past job_stale_seconds (4 s here)
-    state = wait_until(lambda: server.job(job["id"]), lambda state: state["status"] != "running",
+    state = wait_until(lambda: jobs.job(server, server.viewer(), job["id"]), lambda state: state["status"] != "running",
                        "the killed worker's job to end", 30)
     assert state["status"] == "failed" and "worker running this job stopped" in state["error"], (state, seen.stage)
-    assert server.analysis(kept["id"])["caption"] == "이건 남아 있어야 해"
+    assert posts.analysis(server, server.viewer(), kept["id"])["caption"] == "이건 남아 있어야 해"
     # a new worker takes the next job
     fresh = start_worker()
-    again = server.start_analysis(video_post(folder, 2.0))
+    again = posts.start_analysis(server, server.viewer(), video_post(folder, 2.0))
 
     def ended(row) -> bool:
         assert fresh.poll() is None, f"the new worker exited: {fresh.stdout.read()!r}"

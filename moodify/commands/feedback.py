@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from moodify.domain import recommendations
 from moodify.setup import open_moodify
 
 
@@ -13,5 +14,6 @@ from moodify.setup import open_moodify
 @click.option("--user", help="whose taste this is (default: the local user)")
 def feedback(track_id: int, kind: str, user: str | None) -> None:
     """Tell Moodify you liked, skipped or chose a track."""
-    event = open_moodify().feedback(track_id=track_id, kind=kind, user=user)
+    app = open_moodify()
+    event = recommendations.feedback(app, app.viewer(user), track_id=track_id, kind=kind)
     click.echo(f"noted: {event['user']} {kind} track {track_id}")

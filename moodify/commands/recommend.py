@@ -1,4 +1,4 @@
-"""`moodify recommend`: tracks for an emotion or a valence-arousal point (Moodify.recommend)."""
+"""`moodify recommend`: tracks for an emotion or a valence-arousal point (domain.recommendations)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from moodify.cli_io import echo_lines, emit_json, reading_from_options
 from moodify.emotion import EMOTIONS, EmotionEstimate
 from moodify.licence import USABLE
 from moodify.recommend import MODES, Options
+from moodify.domain import recommendations
 from moodify.setup import open_moodify
 from moodify.words import licence_words, notice_words
 
 if TYPE_CHECKING:
-    from moodify.service import RecommendationList
+    from moodify.domain.recommendations import RecommendationList
 
 
 def recommendation_lines(reading: EmotionEstimate, mode: str, shown: RecommendationList) -> Iterator[str]:
@@ -59,8 +60,9 @@ def recommend(emotion, valence, arousal, mode, limit, caption, instrumental, own
     options = Options(limit=limit, mode=mode, instrumental=instrumental,
                       min_duration=min_duration, max_duration=max_duration, genres=genres,
                       exclude_genres=exclude_genres, caption=caption, own_music=own_music, usable=usable)
-    shown = open_moodify().recommend(reading, options, user=user,
-                                     request={"cli": True, "mode": mode, "usable": usable})
+    app = open_moodify()
+    shown = recommendations.recommend(app, app.viewer(user), reading, options,
+                                      request={"cli": True, "mode": mode, "usable": usable})
     if as_json:
         emit_json(shown.to_dict())
         return

@@ -9,6 +9,7 @@ import click
 
 from moodify.cli_io import echo_lines, emit_json, progress_bar
 from moodify.licence import USABLE
+from moodify.domain import renders
 from moodify.setup import open_moodify
 
 
@@ -38,8 +39,9 @@ def render(video: Path, track_id: int, start: float | None, analysis_id: int | N
     from moodify.media import MediaFile
 
     with progress_bar(enabled=not as_json) as progress:
-        report = open_moodify().render_video(MediaFile(video, video.name), track_id, out, start=start,
-                                             analysis_id=analysis_id, progress=progress, usable=usable)
+        app = open_moodify()
+        report = renders.render_video(app, app.viewer(), MediaFile(video, video.name), track_id, out, start=start,
+                                      analysis_id=analysis_id, progress=progress, usable=usable)
     if as_json:
         emit_json(report)
         return

@@ -1,4 +1,5 @@
-"""The JSON API under /api/v1. Each view reads the request, calls moodify.service, returns JSON."""
+"""The JSON API under /api/v1. Each view reads the request, calls a function of moodify.domain for
+the person asking (a Viewer), returns JSON."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from moodify.catalog import build
 from moodify.emotion import EmotionEstimate
-from moodify.errors import Forbidden, InvalidInput, LengthRequired, NotFound, PayloadTooLarge
+from moodify.errors import Forbidden, InvalidInput, LengthRequired, PayloadTooLarge
 from moodify.post import Post
+from moodify.domain import jobs, library, posts, recommendations, renders, tracks
+from moodify.domain.viewer import Viewer
 from moodify.recommend_request import options_from_request, reading_from_request
 from moodify.service import Moodify
 from moodify.web import uploads
@@ -134,27 +137,26 @@ def _database_up(service) -> bool:
 
 
 @bp.post("/recommendations")
-def recommendations():
+def create_recommendations():
     data = json_body()
     reading = reading_from_request(data)
     options = options_from_request(data)
-    shown = moodify().recommend(reading, options, user=_user_arg(data), request=data)
+    shown = recommendations.recommend(moodify(), _viewer(data), reading, options, request=data)
     return jsonify(shown.to_dict())
 
 
 @bp.get("/tracks")
-def tracks():
-    items, total = moodify().search_tracks(
-        q=request.args.get("q"), source=request.args.get("source"),
-        emotion=request.args.get("emotion"), page=int_arg("page", 1),
-        per_page=int_arg("per_page", 20), user=_user_arg())
+def list_tracks():
+    items, total = tracks.search(moodify(), _viewer(), q=request.args.get("q"), source=request.args.get("source"),
+                                 emotion=request.args.get("emotion"), page=int_arg("page", 1),
+                                 per_page=int_arg("per_page", 20))
     return jsonify({"tracks": items, "total": total, "page": int_arg("page", 1),
                     "per_page": int_arg("per_page", 20)})
 
 
 @bp.get("/tracks/<int:track_id>")
 def track(track_id: int):
-    return jsonify(moodify().track(track_id, user=_user_arg()))
+    return jsonify(tracks.track(moodify(), _viewer(), track_id))
 
 
 @bp.post("/feedback")
@@ -168,12 +170,12 @@ def feedback():
         raise InvalidInput("'recommendation_id' must be a whole number")
     if not isinstance(data.get("kind"), str):
         raise InvalidInput("'kind' must be one of like, skip, chosen")
-    event = moodify().feedback(track_id=track_id, kind=data["kind"], user=_user_arg(data),
-                               recommendation_id=recommendation_id)
+    event = recommendations.feedback(moodify(), _viewer(data), track_id=track_id, kind=data["kind"],
+                                     recommendation_id=recommendation_id)
     return jsonify(event), 201
 
 
-def _user_arg(data: dict | None = None) -> str | None:
+def _viewer(data: dict | None = None) -> Viewer:
     """Whose request this is. On the multi-user server: the signed-in account (a request may not
     speak for another). Otherwise the `user` named in the body or query, or the local user."""
     user = (data or {}).get("user", request.args.get("user"))
@@ -183,8 +185,8 @@ def _user_arg(data: dict | None = None) -> str | None:
     if signed_in is not None:
         if user is not None and user != signed_in:
             raise Forbidden("requests speak for the signed-in account only: leave 'user' out")
-        return signed_in
-    return user
+        return moodify().viewer(signed_in)
+    return moodify().viewer(user)
 
 
 def _caption_from_request() -> tuple[str | None, dict]:
@@ -210,7 +212,7 @@ def create_analysis():
     """A caption alone is read at once (201); a post with files becomes a job to poll (202)."""
     caption, data = _caption_from_request()
     if not request.files:
-        return jsonify(moodify().analyse(Post(caption=caption), user=_user_arg(data))), 201
+        return jsonify(posts.analyse(moodify(), _viewer(data), Post(caption=caption))), 201
     saved, folder = uploads.save(request.files, moodify().spool)
     try:
         post = Post(caption=caption, **saved)
@@ -218,25 +220,22 @@ def create_analysis():
         shutil.rmtree(folder, ignore_errors=True)
         raise
     keep = str(data.get("keep", "")).lower() in ("1", "true", "yes", "on")
-    job = moodify().start_analysis(post, user=_user_arg(data), cleanup_dir=folder,
-                                   keep_dir=Path(current_app.config["MOODIFY_KEPT"]) if keep else None)
+    job = posts.start_analysis(moodify(), _viewer(data), post, cleanup_dir=folder,
+                               keep_dir=Path(current_app.config["MOODIFY_KEPT"]) if keep else None)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
 @bp.delete("/tracks/<int:track_id>")
 def delete_track(track_id: int):
     """One of the user's imported tracks, and its file when no other track plays from it."""
-    moodify().delete_track(track_id, user=_user_arg())
+    tracks.delete(moodify(), _viewer(), track_id)
     return "", 204
 
 
 @bp.get("/tracks/<int:track_id>/audio")
 def track_audio(track_id: int):
     """The audio of an imported or fetched track, for the app's player (ranges supported)."""
-    _, analysis = moodify().track_audio(track_id, _user_arg())
-    path = Path(analysis["path"])
-    if not path.exists():
-        raise NotFound(f"the file of track {track_id} is gone: import it again")
+    path = tracks.file_of(moodify(), _viewer(), track_id)
     # The type comes from suffixes Moodify chose itself, never guessed from a name a service gave.
     return send_file(path, conditional=True, download_name=f"track-{track_id}{path.suffix}",
                      mimetype=AUDIO_TYPES.get(path.suffix.lower(), "application/octet-stream"))
@@ -248,7 +247,7 @@ def track_segment(track_id: int):
     if length is None:
         raise InvalidInput("give the video's length in seconds: ?length=15")
     analysis_id = request.args.get("analysis_id", type=int)
-    return jsonify(moodify().segment(track_id, length, analysis_id=analysis_id, user=_user_arg()))
+    return jsonify(renders.segment(moodify(), _viewer(), track_id, length, analysis_id=analysis_id))
 
 
 @bp.post("/tracks/<int:track_id>/fetch")
@@ -259,7 +258,7 @@ def fetch_track_audio(track_id: int):
     usable = data.get("usable", "any")
     if not isinstance(usable, str):
         raise InvalidInput("'usable' must be any, personal or monetised")
-    job = moodify().start_fetch(track_id, user=_user_arg(data), usable=usable)
+    job = tracks.start_fetch(moodify(), _viewer(data), track_id, usable=usable)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -269,11 +268,11 @@ def import_library():
     uploads_ = request.files.getlist("files")
     if not uploads_ or set(request.files) - {"files"}:
         raise InvalidInput("send the audio files in a multipart field named 'files'")
-    user = _user_arg(dict(request.form))
-    moodify().check_library_room(sum(uploads.size(f) for f in uploads_), user=user)
+    viewer = _viewer(dict(request.form))
+    library.check_room(moodify(), viewer, sum(uploads.size(f) for f in uploads_))
     folder = Path(current_app.config["MOODIFY_LIBRARY"])
     saved = uploads.save_library(uploads_, folder, moodify().spool.mine)
-    job = moodify().start_import(saved, user=user)
+    job = library.start_import(moodify(), viewer, saved)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -292,9 +291,8 @@ def create_render():
         raise InvalidInput("'start' is seconds into the track: a number from 0")
     saved, folder = uploads.save(request.files, moodify().spool)
     out = Path(current_app.config["MOODIFY_RENDERS"]) / f"{folder.name}.mp4"
-    job = moodify().start_render(saved["video"][0], track_id, out, start=start, analysis_id=analysis_id,
-                                 user=_user_arg(dict(form)), cleanup_dir=folder,
-                                 usable=form.get("usable") or "any")
+    job = renders.start_render(moodify(), _viewer(dict(form)), saved["video"][0], track_id, out, start=start,
+                               analysis_id=analysis_id, cleanup_dir=folder, usable=form.get("usable") or "any")
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 
@@ -317,7 +315,7 @@ def _form_number(form, name: str, kind, *, required: bool = False):
 
 @bp.get("/renders/<int:job_id>/file")
 def rendered_file(job_id: int):
-    path = moodify().rendered_file(job_id, user=_user_arg())
+    path = renders.rendered_file(moodify(), _viewer(), job_id)
     return send_file(path, mimetype="video/mp4", as_attachment=True, download_name=f"moodify-{job_id}.mp4",
                      conditional=True)
 
@@ -332,31 +330,31 @@ def list_models():
 
 @bp.get("/jobs/<int:job_id>")
 def get_job(job_id: int):
-    return jsonify(moodify().job(job_id, user=_user_arg()))
+    return jsonify(jobs.job(moodify(), _viewer(), job_id))
 
 
 @bp.delete("/jobs/<int:job_id>")
 def cancel_job(job_id: int):
-    return jsonify(moodify().cancel_job(job_id, user=_user_arg()))
+    return jsonify(jobs.cancel(moodify(), _viewer(), job_id))
 
 
 @bp.get("/analyses")
 def list_analyses():
     page, per_page = int_arg("page", 1), int_arg("per_page", 20)
-    rows, total = moodify().analyses(user=_user_arg(), page=page, per_page=per_page)
+    rows, total = posts.history(moodify(), _viewer(), page=page, per_page=per_page)
     return jsonify({"analyses": rows, "total": total, "page": page, "per_page": per_page})
 
 
 @bp.get("/analyses/<int:analysis_id>")
 def get_analysis(analysis_id: int):
-    return jsonify(moodify().analysis(analysis_id, user=_user_arg()))
+    return jsonify(posts.analysis(moodify(), _viewer(), analysis_id))
 
 
 @bp.post("/analyses/<int:analysis_id>/recommendations")
 def analysis_recommendations(analysis_id: int):
     data = json_body(optional=True)
-    shown = moodify().recommend_for_analysis(analysis_id, options_from_request(data),
-                                             user=_user_arg(data), request=data)
+    shown = recommendations.for_analysis(moodify(), _viewer(data), analysis_id, options_from_request(data),
+                                         request=data)
     return jsonify(shown.to_dict())
 
 
@@ -365,19 +363,19 @@ def find_online():
     """Search Openverse with the mood words of an emotion (or of a stored analysis) and add what
     may go into a video, as a job; its result is {query, added, known, skipped}."""
     data = json_body(optional=True)
-    user = _user_arg(data)
+    viewer = _viewer(data)
     if "analysis_id" in data:
         analysis_id = data["analysis_id"]
         if not isinstance(analysis_id, int) or isinstance(analysis_id, bool):
             raise InvalidInput("'analysis_id' must be the id of an analysis")
-        reading = EmotionEstimate.from_dict(moodify().analysis(analysis_id, user=user)["fused"])
+        reading = EmotionEstimate.from_dict(posts.analysis(moodify(), viewer, analysis_id)["fused"])
     else:
         reading = reading_from_request(data)
     limit = data.get("limit", 20)
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= 100:
         raise InvalidInput("'limit' must be a whole number from 1 to 100")
     options = options_from_request({k: v for k, v in data.items() if k in ("mode", "usable")})
-    job = moodify().start_find_online(reading, limit=limit, usable=options.usable, mode=options.mode, user=user)
+    job = tracks.start_find_online(moodify(), viewer, reading, limit=limit, usable=options.usable, mode=options.mode)
     return jsonify(job), 202, {"Location": f"/api/v1/jobs/{job['id']}"}
 
 

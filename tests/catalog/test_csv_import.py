@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from moodify.catalog.csv_import import import_csv
+from moodify.domain import recommendations, tracks
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput
 from moodify.recommend import Options
@@ -22,13 +23,13 @@ def test_rows_are_imported_and_recommended(service, tmp_path):
     report = import_csv(service.store, path)
     assert len(report.imported) + len(report.updated) == 2
     assert report.failed == [{"line": 4, "reason": "valence 2.0 is outside -1..1"}]
-    rainy = service.track((report.imported or report.updated)[0])
+    rainy = tracks.track(service, service.viewer(), (report.imported or report.updated)[0])
     assert rainy["title"] == "비 오는 밤 🌧️" and rainy["artist"] == "김하늘"
     assert rainy["emotion"] == "sadness" and rainy["instrumental"] is True
     assert rainy["license"] == "CC BY 4.0" and rainy["duration_s"] == 185
     # The imported track competes in the ranking like any other.
-    shown = service.recommend(EmotionEstimate.from_label("sadness"),
-                              Options(limit=5, genres=("ballad",), instrumental=True))
+    shown = recommendations.recommend(service, service.viewer(), EmotionEstimate.from_label("sadness"),
+                                      Options(limit=5, genres=("ballad",), instrumental=True))
     assert rainy["id"] in [t["id"] for t in shown.tracks]
 
 

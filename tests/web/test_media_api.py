@@ -13,6 +13,7 @@ from PIL import Image
 from skimage import data
 
 from tests.mediafactory import chord_clip, write_audio, write_video
+from moodify.domain import posts
 
 
 @pytest.fixture(scope="module")
@@ -233,6 +234,6 @@ def test_opening_moodify_elsewhere_leaves_running_jobs_alone(media_app, user_nam
     from moodify.media import MediaFile
     from moodify.pipeline import Post
 
-    job = server.start_analysis(Post(video=MediaFile(video, "v.mp4")), user=user_name)
+    job = posts.start_analysis(server, server.viewer(user_name), Post(video=MediaFile(video, "v.mp4")))
     Moodify(server.store)                                   # e.g. `moodify recommend` meanwhile
     assert server.jobs.wait(job["id"], timeout=120).status == "done"

@@ -10,6 +10,7 @@ import click
 from moodify.cli_io import echo_lines, emit_json, progress_bar, reading_from_options
 from moodify.emotion import EMOTIONS
 from moodify.licence import USABLE
+from moodify.domain import tracks
 from moodify.setup import open_moodify
 
 
@@ -38,7 +39,7 @@ def find_online(emotion, valence, arousal, limit, usable, as_json) -> None:
     analyse the finds on this machine and add them to the catalogue."""
     reading = reading_from_options(emotion, valence, arousal)
     with progress_bar(enabled=not as_json) as progress:
-        report = open_moodify().find_online(reading, limit=limit, usable=usable, progress=progress)
+        report = tracks.find_online(open_moodify(), reading, limit=limit, usable=usable, progress=progress)
     if as_json:
         emit_json(report)
         return

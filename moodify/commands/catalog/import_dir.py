@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from moodify.cli_io import echo_lines, emit_json
+from moodify.domain import library as own_music
 from moodify.setup import open_moodify
 
 if TYPE_CHECKING:
@@ -33,10 +34,10 @@ def catalog_import_dir(folder: Path, as_json: bool) -> None:
     """Import your own music: every audio file under FOLDER, analysed; unchanged files are skipped."""
     from moodify import library
 
-    moodify = open_moodify()
+    app = open_moodify()
     with click.progressbar(length=len(library.audio_files(folder)) or 1, label="importing", file=sys.stderr,
                            item_show_func=lambda name: name) as bar:
-        report = moodify.import_dir(folder, lambda done, total, name: bar.update(1, name))
+        report = own_music.import_dir(app, app.viewer(), folder, lambda done, total, name: bar.update(1, name))
     if as_json:
         emit_json(report.to_dict())
         return

@@ -1,0 +1,58 @@
+"""Long work a request starts (reading a post with files, importing, rendering, fetching, finding
+music online): one way to start it, its state for its owner, and cancelling it. The work itself
+is moodify.tasks; moodify.jobs runs it here or on a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moodify.domain.viewer import Viewer, analysis_view, check_id
+from moodify.errors import NotFound
+from moodify.jobs import OPEN, job_view, remove_dir
+from moodify.store.models import Analysis
+
+if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
+    from moodify.service import Moodify
+
+
+def start(app: Moodify, viewer: Viewer, kind: str, args: dict, *, cleanup_dir: Path | None = None) -> dict:
+    """Queue the work of this kind for the viewer; the job to poll. `cleanup_dir` (uploads) is
+    removed when the job ends, or now if the job cannot be created."""
+    try:
+        with app.store.session() as session:
+            owner_id = viewer.user(session).id
+        job_id = app.jobs.create(owner_id, kind)
+    except Exception:
+        remove_dir(cleanup_dir)
+        raise
+    app.jobs.submit(job_id, kind, args, cleanup_dir)
+    return job(app, viewer, job_id)
+
+
+def job(app: Moodify, viewer: Viewer, job_id: int) -> dict:
+    """A job's state; with its analysis once done. Only its owner sees it."""
+    app.jobs.reap_now_and_then()
+    found = app.jobs.get(check_id(job_id, "job"))
+    with app.store.session() as session:
+        if found is None or found.user_id != viewer.id(session):
+            raise NotFound(f"no job with id {job_id}")
+        view = job_view(found)
+        stored = session.get(Analysis, found.analysis_id) if found.analysis_id is not None else None
+        if stored is not None:
+            view["analysis"] = analysis_view(stored)
+        return view
+
+
+def cancel(app: Moodify, viewer: Viewer, job_id: int) -> dict:
+    """Cancel the viewer's job if it has not ended; its state either way."""
+    current = job(app, viewer, job_id)
+    if current["status"] in OPEN:
+        app.jobs.cancel(current["id"])
+    return job(app, viewer, job_id)
+
+
+def result(app: Moodify, job_id: int) -> dict:
+    """What a finished job left (server paths included: for the server's own use)."""
+    found = app.jobs.get(job_id)
+    return (found.result if found else None) or {}
