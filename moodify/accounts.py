@@ -183,7 +183,7 @@ def session_for(store: Store, token: str) -> SignedIn | None:
         if now - row.last_seen_at > SESSION_TOUCH:
             row.last_seen_at = now
         name = session.scalar(select(User.name).where(User.id == row.user_id))
-        return SignedIn(name, row.csrf)
+        return None if name is None else SignedIn(name, row.csrf)
 
 
 def end_session(store: Store, token: str) -> None:
@@ -199,6 +199,8 @@ def create_token(store: Store, user_name: str, label: str) -> dict:
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with store.session() as session:
         user = session.scalar(select(User).where(User.name == user_name))
+        if user is None:
+            raise NotFound(f"no user named {user_name!r}")
         row = ApiToken(user_id=user.id, name=label, token_hash=token_hash(token))
         session.add(row)
         session.flush()

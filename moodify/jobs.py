@@ -27,9 +27,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from moodify import config
 from moodify.errors import MoodifyError
@@ -79,6 +79,11 @@ class QueueUnavailable(MoodifyError):
 
 class Cancelled(Exception):
     """Raised inside a job's work at its next progress report after a cancel."""
+
+
+def _changed(result) -> int:
+    """The rows an UPDATE changed (SQLAlchemy types execute()'s result as a plain Result)."""
+    return cast(CursorResult, result).rowcount
 
 
 def remove_dir(folder) -> None:
@@ -182,6 +187,7 @@ class JobRunner:
 
         if folder:                      # the post outlives this process while its job is open
             folder = str(self.spool.hand_over(Path(folder), job_id))
+        assert self._queue is not None          # not the local pool, so a queue
         try:
             self._queue.enqueue("moodify.worker.run_queued", job_id, kind, args, folder,
                                 job_timeout=3600, result_ttl=0, failure_ttl=3600)
@@ -202,13 +208,14 @@ class JobRunner:
 
     def execute(self, job_id: int, kind: str, args: dict, cleanup_dir: str | None = None) -> None:
         """Run a job here and now: state, progress, heartbeat, cancel, errors, cleanup."""
-        last = {"at": 0.0, "stage": None}
+        last_at, last_stage = 0.0, ""
 
         def progress(fraction: float, stage: str) -> None:
+            nonlocal last_at, last_stage
             now = time.monotonic()
-            if stage == last["stage"] and now - last["at"] < PROGRESS_EVERY:
+            if stage == last_stage and now - last_at < PROGRESS_EVERY:
                 return
-            last.update(at=now, stage=stage)
+            last_at, last_stage = now, stage
             if not self._update_running(job_id, progress=min(max(fraction, 0.0), 0.99), stage=stage[:200]):
                 raise Cancelled()
 
@@ -220,8 +227,8 @@ class JobRunner:
 
         try:
             with self.store.session() as session:
-                started = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued").values(
-                    status="running", stage="starting", updated_at=utcnow())).rowcount
+                started = _changed(session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+                                                   .values(status="running", stage="starting", updated_at=utcnow())))
             if not started:
                 return          # cancelled while it waited
             threading.Thread(target=heartbeat, daemon=True, name=f"moodify-heartbeat-{job_id}").start()
@@ -245,9 +252,9 @@ class JobRunner:
     def _update_running(self, job_id: int, **values) -> bool:
         """Write progress (or just a sign of life); False when the job was asked to stop."""
         with self._lock, self.store.session() as session:
-            changed = session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
-                                                        Job.stage != "cancelling")
-                                      .values(updated_at=utcnow(), **values)).rowcount
+            changed = _changed(session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
+                                                                 Job.stage != "cancelling")
+                                               .values(updated_at=utcnow(), **values)))
         return bool(changed)
 
     def _set(self, job_id: int, **values) -> None:
@@ -261,8 +268,8 @@ class JobRunner:
                 session.expunge(job)
             return job
 
-    def wait(self, job_id: int, timeout: float = 60.0) -> Job:
-        """Poll until the job ends (for the CLI and tests)."""
+    def wait(self, job_id: int, timeout: float = 60.0) -> Job | None:
+        """Poll until the job ends (for the CLI and tests); None for a job that is not there."""
         deadline = time.monotonic() + timeout
         while True:
             job = self.get(job_id)

@@ -5,23 +5,20 @@ Each is the same domain function a request would call (moodify.domain), given th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from moodify import library, pipeline, privacy
 from moodify.domain import renders, tracks
+from moodify.domain.installation import Installation
 from moodify.domain.viewer import Viewer
 from moodify.emotion import EmotionEstimate
 from moodify.media import MediaFile
 from moodify.post import Post
 from moodify.store.models import Track
 
-if TYPE_CHECKING:
-    from moodify.service import Moodify
 
-
-def _analysis(app: Moodify, args: dict, progress):
+def _analysis(app: Installation, args: dict, progress):
     """Read and store a post the request checked (moodify.pipeline.analyse)."""
     files = {name: tuple(MediaFile(Path(p), n) for p, n in items) for name, items in args["files"].items()}
     analysis_id = pipeline.analyse(app.store, args["owner_id"], Post(caption=args["caption"], **files), progress).id
@@ -32,7 +29,7 @@ def _analysis(app: Moodify, args: dict, progress):
     return {"analysis_id": analysis_id, "kept": [str(p) for p in kept]}
 
 
-def _import(app: Moodify, args: dict, progress):
+def _import(app: Installation, args: dict, progress):
     report = library.ImportReport()
     files = args["files"]
     for done, (path, name) in enumerate(files, start=1):
@@ -46,25 +43,25 @@ def _import(app: Moodify, args: dict, progress):
     return report.to_dict()
 
 
-def _in_use(app: Moodify, path: Path) -> bool:
+def _in_use(app: Installation, path: Path) -> bool:
     """Whether an imported track (anyone's) plays from this library file."""
     with app.store.session() as session:
         return any(a.get("path") == str(path) for a in session.scalars(
             select(Track.annotation).where(Track.source == "user")))
 
 
-def _render(app: Moodify, args: dict, progress):
+def _render(app: Installation, args: dict, progress):
     video = MediaFile(Path(args["video"][0]), args["video"][1])
     return renders.render_video(app, Viewer(args["user"]), video, args["track_id"], Path(args["out"]),
                                 start=args["start"], analysis_id=args["analysis_id"], progress=progress,
                                 usable=args.get("usable", "any"))
 
 
-def _fetch(app: Moodify, args: dict, progress):
+def _fetch(app: Installation, args: dict, progress):
     return tracks.fetch_audio(app, Viewer(args["user"]), args["track_id"], usable=args["usable"], progress=progress)
 
 
-def _find_online(app: Moodify, args: dict, progress):
+def _find_online(app: Installation, args: dict, progress):
     return tracks.find_online(app, EmotionEstimate.from_dict(args["reading"]), limit=args["limit"],
                               usable=args["usable"], mode=args["mode"], progress=progress)
 

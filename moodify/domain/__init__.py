@@ -1,7 +1,8 @@
 """What a person can ask of Moodify, one module per concern. The web API, the command line and
-the jobs are thin doors into these functions; each takes the installation (moodify.service.Moodify)
-and a Viewer (who is asking), and returns data, never sentences.
+the jobs are thin doors into these functions; each takes the installation (moodify.service.Moodify,
+described to the domain by the Installation protocol) and a Viewer (who is asking), and returns data.
 
+    installation.py     what the domain uses of an installation
     viewer.py           who is asking; ids and pages checked the same way everywhere
     posts.py            read a post (now or as a job), its stored readings, history
     recommendations.py  music for a reading, feedback, the taste profile feedback builds

@@ -5,18 +5,15 @@ is moodify.tasks; moodify.jobs runs it here or on a worker."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from moodify.domain.installation import Installation
 from moodify.domain.viewer import Viewer, analysis_view, check_id
 from moodify.errors import NotFound
 from moodify.jobs import OPEN, job_view, remove_dir
 from moodify.store.models import Analysis
 
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
-
-def start(app: Moodify, viewer: Viewer, kind: str, args: dict, *, cleanup_dir: Path | None = None) -> dict:
+def start(app: Installation, viewer: Viewer, kind: str, args: dict, *, cleanup_dir: Path | None = None) -> dict:
     """Queue the work of this kind for the viewer; the job to poll. `cleanup_dir` (uploads) is
     removed when the job ends, or now if the job cannot be created."""
     try:
@@ -30,7 +27,7 @@ def start(app: Moodify, viewer: Viewer, kind: str, args: dict, *, cleanup_dir: P
     return job(app, viewer, job_id)
 
 
-def job(app: Moodify, viewer: Viewer, job_id: int) -> dict:
+def job(app: Installation, viewer: Viewer, job_id: int) -> dict:
     """A job's state; with its analysis once done. Only its owner sees it."""
     app.jobs.reap_now_and_then()
     found = app.jobs.get(check_id(job_id, "job"))
@@ -44,7 +41,7 @@ def job(app: Moodify, viewer: Viewer, job_id: int) -> dict:
         return view
 
 
-def cancel(app: Moodify, viewer: Viewer, job_id: int) -> dict:
+def cancel(app: Installation, viewer: Viewer, job_id: int) -> dict:
     """Cancel the viewer's job if it has not ended; its state either way."""
     current = job(app, viewer, job_id)
     if current["status"] in OPEN:
@@ -52,7 +49,7 @@ def cancel(app: Moodify, viewer: Viewer, job_id: int) -> dict:
     return job(app, viewer, job_id)
 
 
-def result(app: Moodify, job_id: int) -> dict:
+def result(app: Installation, job_id: int) -> dict:
     """What a finished job left (server paths included: for the server's own use)."""
     found = app.jobs.get(job_id)
     return (found.result if found else None) or {}

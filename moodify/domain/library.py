@@ -4,28 +4,25 @@ library may take on this server (library_quota_mb)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from moodify import library as importer
 from moodify.domain import jobs
+from moodify.domain.installation import Installation
 from moodify.domain.viewer import Viewer
 from moodify.errors import LibraryFull
 from moodify.store.models import Track
 
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
-
-def import_dir(app: Moodify, viewer: Viewer, folder: Path, progress=None) -> importer.ImportReport:
+def import_dir(app: Installation, viewer: Viewer, folder: Path, progress=None) -> importer.ImportReport:
     """Import a folder of the viewer's music where it lies (moodify.library.import_dir)."""
     with app.store.session() as session:
         owner_id = viewer.user(session).id
     return importer.import_dir(app.store, folder, progress, owner_id=owner_id)
 
 
-def start_import(app: Moodify, viewer: Viewer, files: dict[Path, str]) -> dict:
+def start_import(app: Installation, viewer: Viewer, files: dict[Path, str]) -> dict:
     """Import uploaded audio files (saved in the library folder; path -> the name they were
     given) as a job."""
     with app.store.session() as session:
@@ -34,7 +31,7 @@ def start_import(app: Moodify, viewer: Viewer, files: dict[Path, str]) -> dict:
                                               "owner_id": owner_id})
 
 
-def used(app: Moodify, viewer: Viewer) -> int:
+def used(app: Installation, viewer: Viewer) -> int:
     """Bytes of the audio files the viewer's imported tracks play from (each file once)."""
     with app.store.session() as session:
         paths = {a.get("path") for a in session.scalars(select(Track.annotation).where(
@@ -42,7 +39,7 @@ def used(app: Moodify, viewer: Viewer) -> int:
     return sum(Path(p).stat().st_size for p in paths if p and Path(p).is_file())
 
 
-def check_room(app: Moodify, viewer: Viewer, incoming: int, quota_mb: float | None = None) -> None:
+def check_room(app: Installation, viewer: Viewer, incoming: int, quota_mb: float | None = None) -> None:
     """Refuse an import that would take the viewer's library past its quota (413); the quota is
     the library_quota_mb setting unless given."""
     quota_mb = app.settings.library_quota_mb if quota_mb is None else quota_mb

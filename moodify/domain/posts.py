@@ -4,7 +4,6 @@ reading, and the history of readings with the tracks chosen for each."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,24 +11,22 @@ from sqlalchemy.orm import Session
 from moodify import pipeline
 from moodify.catalog.views import display_title
 from moodify.domain import jobs
+from moodify.domain.installation import Installation
 from moodify.domain.viewer import Viewer, analysis_view, check_id, check_page
 from moodify.errors import NotFound
 from moodify.jobs import remove_dir
 from moodify.post import Post
 from moodify.store.models import Analysis, Feedback, Recommendation, Track
 
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
-
-def analyse(app: Moodify, viewer: Viewer, post: Post) -> dict:
+def analyse(app: Installation, viewer: Viewer, post: Post) -> dict:
     """Read a post now, store the reading, return it with its id."""
     with app.store.session() as session:
         owner_id = viewer.user(session).id
     return analysis_view(pipeline.analyse(app.store, owner_id, post))
 
 
-def start_analysis(app: Moodify, viewer: Viewer, post: Post, *, cleanup_dir: Path | None = None,
+def start_analysis(app: Installation, viewer: Viewer, post: Post, *, cleanup_dir: Path | None = None,
                    keep_dir: Path | None = None) -> dict:
     """Check the post's files now, read it in a job; the job to poll. `cleanup_dir` (the uploaded
     files) is removed when the job ends, or now if the post is refused; with `keep_dir` (the kept
@@ -55,12 +52,12 @@ def own_analysis(session: Session, viewer: Viewer, analysis_id: int) -> Analysis
     return stored
 
 
-def analysis(app: Moodify, viewer: Viewer, analysis_id: int) -> dict:
+def analysis(app: Installation, viewer: Viewer, analysis_id: int) -> dict:
     with app.store.session() as session:
         return analysis_view(own_analysis(session, viewer, analysis_id))
 
 
-def history(app: Moodify, viewer: Viewer, *, page: int = 1, per_page: int = 20) -> tuple[list[dict], int]:
+def history(app: Installation, viewer: Viewer, *, page: int = 1, per_page: int = 20) -> tuple[list[dict], int]:
     """The viewer's past analyses, newest first, each with the tracks chosen for it."""
     check_page(page, per_page)
     with app.store.session() as session:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,15 +13,13 @@ from moodify import listing
 from moodify import recommend as ranking
 from moodify.catalog import enrich
 from moodify.catalog.index import CatalogIndex
+from moodify.domain.installation import Installation
 from moodify.domain.posts import own_analysis
 from moodify.domain.viewer import Viewer, check_id
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, NotFound
 from moodify.models import e5
 from moodify.store.models import Feedback, Recommendation, RecommendationItem, Track
-
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
 FEEDBACK_WEIGHTS = {"like": 1.0, "chosen": 2.0, "skip": -1.0}
 PROFILE_HISTORY = 500  # feedback events a profile is built from, newest first
@@ -43,7 +40,7 @@ class RecommendationList:
                 "tracks": self.tracks, "notices": self.notices, "online": listing.online_status()}
 
 
-def recommend(app: Moodify, viewer: Viewer, reading: EmotionEstimate,
+def recommend(app: Installation, viewer: Viewer, reading: EmotionEstimate,
               options: ranking.Options = ranking.Options(), *, analysis_id: int | None = None,
               request: dict | None = None, video_seconds: float | None = None) -> RecommendationList:
     """Rank the catalogue for a reading, looking up the names and licences of the Jamendo tracks
@@ -84,7 +81,7 @@ def recommend(app: Moodify, viewer: Viewer, reading: EmotionEstimate,
         return RecommendationList(shown.id, reading, target, views, notices)
 
 
-def for_analysis(app: Moodify, viewer: Viewer, analysis_id: int, options: ranking.Options, *,
+def for_analysis(app: Installation, viewer: Viewer, analysis_id: int, options: ranking.Options, *,
                  request: dict | None = None) -> RecommendationList:
     """Recommendations for a stored reading; its caption gives the semantic fit."""
     with app.store.session() as session:
@@ -97,7 +94,7 @@ def for_analysis(app: Moodify, viewer: Viewer, analysis_id: int, options: rankin
                      video_seconds=seconds)
 
 
-def feedback(app: Moodify, viewer: Viewer, *, track_id: int, kind: str,
+def feedback(app: Installation, viewer: Viewer, *, track_id: int, kind: str,
              recommendation_id: int | None = None) -> dict:
     """A like, skip or choice of a track (from a list shown, when given); the profile learns from it."""
     if kind not in FEEDBACK_WEIGHTS:

@@ -5,11 +5,11 @@ first, where its licence allows."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from moodify import render, segments
 from moodify.catalog.views import track_licence
 from moodify.domain import jobs, tracks
+from moodify.domain.installation import Installation
 from moodify.domain.posts import own_analysis
 from moodify.domain.viewer import Viewer
 from moodify.errors import InvalidInput, NotFound
@@ -17,11 +17,8 @@ from moodify.jobs import remove_dir
 from moodify.media import MediaFile
 from moodify.media import video as video_media
 
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
-
-def segment(app: Moodify, viewer: Viewer, track_id: int, length: float, *,
+def segment(app: Installation, viewer: Viewer, track_id: int, length: float, *,
             analysis_id: int | None = None) -> dict:
     """The best stretch of a track whose audio is here for a video of `length` seconds, with what
     the app needs to draw it (energy per second, bar starts)."""
@@ -38,7 +35,7 @@ def segment(app: Moodify, viewer: Viewer, track_id: int, length: float, *,
             "energy": analysis["energy"], "downbeats": analysis["downbeats"]}
 
 
-def render_video(app: Moodify, viewer: Viewer, video: MediaFile, track_id: int, out: Path, *,
+def render_video(app: Installation, viewer: Viewer, video: MediaFile, track_id: int, out: Path, *,
                  start: float | None = None, analysis_id: int | None = None, progress=None,
                  usable: str = "any") -> dict:
     """Mix a track under a video; start defaults to the best segment. The result carries the
@@ -62,7 +59,7 @@ def render_video(app: Moodify, viewer: Viewer, video: MediaFile, track_id: int, 
             "attribution": licence.attribution}
 
 
-def start_render(app: Moodify, viewer: Viewer, video: MediaFile, track_id: int, out: Path, *,
+def start_render(app: Installation, viewer: Viewer, video: MediaFile, track_id: int, out: Path, *,
                  start: float | None = None, analysis_id: int | None = None,
                  cleanup_dir: Path | None = None, usable: str = "any") -> dict:
     """`render_video` as a job, checked first (the video can be read, the track may be used, the
@@ -81,7 +78,7 @@ def start_render(app: Moodify, viewer: Viewer, video: MediaFile, track_id: int, 
         "analysis_id": analysis_id, "user": viewer.name, "usable": usable}, cleanup_dir=cleanup_dir)
 
 
-def rendered_file(app: Moodify, viewer: Viewer, job_id: int) -> Path:
+def rendered_file(app: Installation, viewer: Viewer, job_id: int) -> Path:
     """The finished video of the viewer's render job."""
     job = jobs.job(app, viewer, job_id)
     if job["kind"] != "render":

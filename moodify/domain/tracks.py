@@ -5,7 +5,6 @@ more Creative Commons music online."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
@@ -16,15 +15,13 @@ from moodify import recommend as ranking
 from moodify.catalog import audio as catalog_audio
 from moodify.catalog.views import track_licence, track_view, use_refusal
 from moodify.domain import jobs
+from moodify.domain.installation import Installation
 from moodify.domain.viewer import Viewer, check_id, check_page
 from moodify.emotion import EmotionEstimate, normalise_label
 from moodify.errors import Forbidden, InvalidInput, NotFound
 from moodify.licence import USABLE
 from moodify.online.http import require_online
 from moodify.store.models import Track
-
-if TYPE_CHECKING:        # the installation is passed in; the domain never imports it
-    from moodify.service import Moodify
 
 
 def visible(session: Session, viewer: Viewer, track_id: int) -> Track:
@@ -35,13 +32,13 @@ def visible(session: Session, viewer: Viewer, track_id: int) -> Track:
     return track
 
 
-def track(app: Moodify, viewer: Viewer, track_id: int) -> dict:
+def track(app: Installation, viewer: Viewer, track_id: int) -> dict:
     with app.store.session() as session:
         found = visible(session, viewer, track_id)
         return track_view(found, has_audio=catalog_audio.stored(session, found.id) is not None)
 
 
-def search(app: Moodify, viewer: Viewer, *, q: str | None = None, source: str | None = None,
+def search(app: Installation, viewer: Viewer, *, q: str | None = None, source: str | None = None,
            emotion: str | None = None, page: int = 1, per_page: int = 20) -> tuple[list[dict], int]:
     """Tracks whose title, artist or tags contain q, filtered, one page of them."""
     check_page(page, per_page)
@@ -65,7 +62,7 @@ def search(app: Moodify, viewer: Viewer, *, q: str | None = None, source: str | 
         return [track_view(t, has_audio=t.id in fetched) for t in rows], total
 
 
-def audio(app: Moodify, viewer: Viewer, track_id: int) -> tuple[Track, dict]:
+def audio(app: Installation, viewer: Viewer, track_id: int) -> tuple[Track, dict]:
     """A track whose audio is on this machine (imported, or fetched from its service) and the
     analysis of that audio (its `path`, beats, bars, loudness), detached."""
     with app.store.session() as session:
@@ -80,7 +77,7 @@ def audio(app: Moodify, viewer: Viewer, track_id: int) -> tuple[Track, dict]:
     return found, fetched.analysis
 
 
-def usable_in_video(app: Moodify, viewer: Viewer, track_id: int, usable: str) -> Track:
+def usable_in_video(app: Installation, viewer: Viewer, track_id: int, usable: str) -> Track:
     """The track, if it may go into a video under `usable`; else UseRefused with the reason."""
     if usable not in USABLE:
         raise InvalidInput(f"usable must be one of {', '.join(USABLE)}, got {usable!r}")
@@ -93,7 +90,7 @@ def usable_in_video(app: Moodify, viewer: Viewer, track_id: int, usable: str) ->
         return found
 
 
-def fetch_audio(app: Moodify, viewer: Viewer, track_id: int, *, usable: str = "any", progress=None) -> dict:
+def fetch_audio(app: Installation, viewer: Viewer, track_id: int, *, usable: str = "any", progress=None) -> dict:
     """Download and analyse a catalogue track's audio where its licence allows use in a video."""
     with app.store.session() as session:
         found = visible(session, viewer, track_id)
@@ -103,13 +100,13 @@ def fetch_audio(app: Moodify, viewer: Viewer, track_id: int, *, usable: str = "a
     return {"track_id": track_id, "duration_s": analysis["duration_s"], "tempo": analysis["tempo"], "fetched": True}
 
 
-def start_fetch(app: Moodify, viewer: Viewer, track_id: int, *, usable: str = "any") -> dict:
+def start_fetch(app: Installation, viewer: Viewer, track_id: int, *, usable: str = "any") -> dict:
     """`fetch_audio` as a job; refused at once (with the reason) where it cannot be done."""
     usable_in_video(app, viewer, track_id, usable)
     return jobs.start(app, viewer, "fetch", {"track_id": track_id, "user": viewer.name, "usable": usable})
 
 
-def delete(app: Moodify, viewer: Viewer, track_id: int) -> None:
+def delete(app: Installation, viewer: Viewer, track_id: int) -> None:
     """Remove one of the viewer's imported tracks, its feedback, and its file when no other track
     plays from it. Catalogue tracks and other people's are not theirs to delete."""
     with app.store.session() as session:
@@ -119,7 +116,7 @@ def delete(app: Moodify, viewer: Viewer, track_id: int) -> None:
     privacy.delete_tracks(app.store, [track_id])
 
 
-def find_online(app: Moodify, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
+def find_online(app: Installation, reading: EmotionEstimate, *, limit: int = 20, usable: str = "any",
                 mode: str = "match", progress=None) -> dict:
     """Add Creative Commons music for this reading from Openverse (moodify.find_online)."""
     ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)      # checks the arguments
@@ -127,7 +124,7 @@ def find_online(app: Moodify, reading: EmotionEstimate, *, limit: int = 20, usab
                                  folder=app.audio_folder, progress=progress)
 
 
-def start_find_online(app: Moodify, viewer: Viewer, reading: EmotionEstimate, *, limit: int = 20,
+def start_find_online(app: Installation, viewer: Viewer, reading: EmotionEstimate, *, limit: int = 20,
                       usable: str = "any", mode: str = "match") -> dict:
     """`find_online` as a job: its result is {query, added, known, skipped}."""
     ranking.Options(limit=min(limit, 200), mode=mode, usable=usable)
@@ -136,7 +133,7 @@ def start_find_online(app: Moodify, viewer: Viewer, reading: EmotionEstimate, *,
                                                    "usable": usable, "mode": mode})
 
 
-def file_of(app: Moodify, viewer: Viewer, track_id: int) -> Path:
+def file_of(app: Installation, viewer: Viewer, track_id: int) -> Path:
     """The audio file of an imported or fetched track, for a player."""
     _, analysis = audio(app, viewer, track_id)
     path = Path(analysis["path"])

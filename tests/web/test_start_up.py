@@ -67,7 +67,7 @@ moodify = open_moodify({{"database_url": {url!r}, "instance": {instance!r}}})
 folder = moodify.spool.new_folder()
 (folder / "images-0").write_bytes(b"somebody's photo")
 with moodify.store.session() as session:
-    user_id = moodify._user(session, "holder").id
+    user_id = moodify.viewer("holder").user(session).id
 job_id = moodify.jobs.create(user_id, "analysis")
 print(job_id, flush=True)
 time.sleep(120)
