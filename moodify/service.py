@@ -19,6 +19,7 @@ from moodify.catalog.index import CatalogIndex, load_index, versions
 from moodify.catalog.views import display_title, track_licence, track_view, use_refusal
 from moodify.emotion import EmotionEstimate, normalise_label
 from moodify.errors import Forbidden, InvalidInput, LibraryFull, NotFound
+from moodify.evidence import stored_reading
 from moodify.licence import USABLE
 from moodify.models import e5
 from moodify.store import Store
@@ -70,8 +71,11 @@ def _check_page(page: int, per_page: int) -> None:
 
 
 def _analysis_view(stored: Analysis) -> dict:
-    view = {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
-            "parts": stored.parts, "created_at": stored.created_at.isoformat() + "Z"}
+    """A stored analysis as the API gives it; evidence stored as sentences (before codes) comes out as
+    `text` codes."""
+    view = {"id": stored.id, "caption": stored.caption, "fused": stored_reading(stored.reading),
+            "parts": [stored_reading(part) for part in stored.parts or []],
+            "created_at": stored.created_at.isoformat() + "Z"}
     if stored.timeline is not None:
         view["timeline"] = stored.timeline
     return view
