@@ -137,16 +137,17 @@ const en: ExplainStrings = {
     caption_fit: (p, f) => `Its tags and title fit the caption (${f.percent(p.score)})`,
     like_liked: (p, f) => `Like tracks you liked: ${f.list(p.features.map((x) => f.quote(x.value)))}`,
   },
+  // clauses: the app lists a segment's reasons after a hint, joined by semicolons
   segment: {
     whole_track: (p, f) =>
-      `The track (${f.seconds(p.duration, 0)}) is not longer than the video (${f.seconds(p.video, 0)}): ` +
+      `the track (${f.seconds(p.duration, 0)}) is not longer than the video (${f.seconds(p.video, 0)}): ` +
       "it plays from its first beat",
-    starts_on: (p, f) => `Starts on a ${p.aligned_to} at ${f.seconds(p.time)}`,
+    starts_on: (p, f) => `starts on a ${p.aligned_to} at ${f.seconds(p.time)}`,
     loudness: (p, f) =>
       `${f.whole(p.db)} dBFS there against ${f.whole(p.mean_db)} on average` +
       (p.loudest ? " (the loudest stretch)" : ""),
     segment_mood: (p, f) =>
-      `Its mood (${va(p, f)}) against the post's (${f.signed(p.target_valence)}, ${f.signed(p.target_arousal)})`,
+      `its mood (${va(p, f)}) against the post's (${f.signed(p.target_valence)}, ${f.signed(p.target_arousal)})`,
   },
   musicTags: {},
 };
