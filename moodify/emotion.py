@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from moodify.errors import InvalidInput
+from moodify.evidence import Evidence
 
 EMOTIONS: tuple[str, ...] = (
     "happiness", "sadness", "anger", "fear", "surprise", "disgust", "neutral",
@@ -120,9 +121,12 @@ class EmotionEstimate:
     valence: float
     arousal: float
     confidence: float = 1.0
-    evidence: tuple[str, ...] = field(default_factory=tuple)
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)   # moodify.evidence
 
     def __post_init__(self) -> None:
+        if not all(isinstance(item, Evidence) for item in self.evidence):
+            # a plugin's plain sentence (or a stored item) is kept as evidence `text`
+            object.__setattr__(self, "evidence", tuple(Evidence.from_dict(item) for item in self.evidence))
         if len(self.probs) != len(EMOTIONS):
             raise InvalidInput(f"probs needs {len(EMOTIONS)} values, got {len(self.probs)}")
         if any(p < 0 for p in self.probs) or abs(sum(self.probs) - 1.0) > 1e-3:
@@ -143,8 +147,7 @@ class EmotionEstimate:
         rest = (1.0 - strength) / (len(EMOTIONS) - 1)
         probs = tuple(strength if e == label else rest for e in EMOTIONS)
         valence, arousal = PROTOTYPES[EMOTIONS.index(label)]
-        return cls(probs, float(valence), float(arousal), 1.0,
-                   (f"asked for {label} ({KOREAN_NAMES[label]})",))
+        return cls(probs, float(valence), float(arousal), 1.0, (Evidence.of("asked_emotion", emotion=label),))
 
     @classmethod
     def from_va(cls, valence: float, arousal: float) -> "EmotionEstimate":
@@ -154,7 +157,7 @@ class EmotionEstimate:
                 raise InvalidInput(f"{name} must be a number in [-1, 1], got {value!r}")
         probs = probs_from_va(np.array([valence]), np.array([arousal]))[0]
         return cls(tuple(float(p) for p in probs), float(valence), float(arousal), 1.0,
-                   (f"asked for valence {valence:+.2f}, arousal {arousal:+.2f}",))
+                   (Evidence.of("asked_point", valence=valence, arousal=arousal),))
 
     def to_dict(self) -> dict:
         return {
@@ -163,7 +166,7 @@ class EmotionEstimate:
             "valence": round(self.valence, 4),
             "arousal": round(self.arousal, 4),
             "confidence": round(self.confidence, 4),
-            "evidence": list(self.evidence),
+            "evidence": [item.to_dict() for item in self.evidence],
         }
 
     @classmethod
@@ -189,7 +192,7 @@ class EmotionEstimate:
                 valence, arousal = va_from_probs(np.array(probs))
             return cls(tuple(probs), valence, arousal,
                        float(data.get("confidence", 1.0)),
-                       tuple(str(s) for s in data.get("evidence", ())))
+                       tuple(Evidence.from_dict(item) for item in data.get("evidence") or ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(
                 "a reading needs 'probs' for the seven emotions "

@@ -9,10 +9,9 @@ import numpy as np
 from moodify import config
 from moodify.analysers import registry as analysers
 from moodify.emotion import EMOTIONS, EmotionEstimate
+from moodify.evidence import Evidence
 from moodify.reading import PartReading
 
-ADJECTIVES = {"happiness": "happy", "sadness": "sad", "anger": "angry", "fear": "fearful",
-              "surprise": "surprised", "disgust": "disgusted", "neutral": "neutral"}
 DISAGREE_VALENCE = 0.25     # two parts disagree when their valences lie beyond this on either side
 DISAGREE_CONFIDENCE = 0.3   # and both are at least this sure
 
@@ -28,19 +27,22 @@ def reliability() -> dict[str, float]:
     return {**weights, **asked}
 
 
-def _summary(part: PartReading) -> str:
-    """One line for a part: its strongest piece of evidence, and its verdict when that line
-    does not already give one."""
+WARNINGS = ("no_faces", "no_clip")     # said by the part itself; too weak to stand for it
+
+
+def _summary(part: PartReading) -> Evidence:
+    """A part in short: its verdict and its strongest piece of evidence."""
     e = part.estimate
-    lines = [line for line in e.evidence if line != "no faces found" and not line.startswith("CLIP weights")]
-    first = lines[0] if lines else f"{e.label} {max(e.probs):.2f}"
-    line = first if first.startswith(part.name) else f"{part.name}: {first}"
-    if f"→ {e.label}" not in first:
-        line += f" → {e.label} {max(e.probs):.2f}"
-    return line
+    strongest = next((item for item in e.evidence if item.code not in WARNINGS), None)
+    return Evidence.of("part", part=part.name, kind=part.kind, emotion=e.label, probability=max(e.probs),
+                       evidence=strongest)
 
 
-def disagreements(parts: list[PartReading]) -> list[str]:
+def _ref(part: PartReading) -> dict:
+    return {"part": part.name, "kind": part.kind, "emotion": part.estimate.label, "valence": part.estimate.valence}
+
+
+def disagreements(parts: list[PartReading]) -> list[Evidence]:
     """Pairs of sure parts on opposite sides of the valence axis, said plainly."""
     sure = [p for p in parts if p.estimate.confidence >= DISAGREE_CONFIDENCE
             and abs(p.estimate.valence) >= DISAGREE_VALENCE]
@@ -48,9 +50,7 @@ def disagreements(parts: list[PartReading]) -> list[str]:
     for i, a in enumerate(sure):
         for b in sure[i + 1:]:
             if np.sign(a.estimate.valence) != np.sign(b.estimate.valence):
-                out.append(f"parts disagree: {a.name} reads {ADJECTIVES[a.estimate.label]} "
-                           f"(valence {a.estimate.valence:+.2f}) but {b.name} reads "
-                           f"{ADJECTIVES[b.estimate.label]} ({b.estimate.valence:+.2f})")
+                out.append(Evidence.of("disagree", a=_ref(a), b=_ref(b)))
     return out
 
 
@@ -68,9 +68,8 @@ def fuse(parts: list[PartReading], weights: dict[str, float] | None = None) -> E
     label = EMOTIONS[int(np.argmax(probs))]
     conflicts = disagreements(parts)
     others = [p for p in parts if p.estimate.label != label and p.estimate.confidence >= DISAGREE_CONFIDENCE]
-    verdict = f"fused: mostly {ADJECTIVES[label]}"
-    if others:
-        verdict += ", with " + ", ".join(f"{ADJECTIVES[p.estimate.label]} {p.name}" for p in others[:2])
+    verdict = Evidence.of("fused", emotion=label, others=[{"part": p.name, "kind": p.kind, "emotion": p.estimate.label}
+                                                          for p in others[:2]])
     evidence = tuple(_summary(p) for p in parts) + tuple(conflicts) + (verdict,)
     confidence = float(probs.max()) * (0.75 if conflicts else 1.0)
     return EmotionEstimate(tuple(float(x) for x in probs), valence, arousal, confidence, evidence)

@@ -1,6 +1,7 @@
 """What a list of recommendations says beside its tracks, as data the app and the CLI put into
-words: which online features are on, where each track's preview should start, and, when the
-filters left fewer tracks than asked for, how to get more.
+words: why each track is there (codes, moodify.evidence.REASONS), which online features are on,
+where each track's preview should start, and, when the filters left fewer tracks than asked for,
+how to get more.
 
 Notice codes (`notices[].code`):
     jamendo_looked_up      names and licences of some shown tracks were just looked up (count)
@@ -85,9 +86,9 @@ def shown_views(session: Session, results: list[ranking.Recommendation], reading
     for r in results:
         track = tracks[r.track_id]
         analysis = track.annotation if track.source == "user" else fetched.get(track.id)
+        why = [reason.to_dict() for reason in reasons(track, r, target, reading.label)]
         view = {**track_view(track, has_audio=track.id in fetched, usable=usable), "score": r.score,
-                "score_parts": r.parts, "reasons": reasons(track, r, target, reading.label),
-                "feedback": feedback.get(r.track_id)}
+                "score_parts": r.parts, "reasons": why, "feedback": feedback.get(r.track_id)}
         view["segment"] = suggested_segment(view, analysis, seconds, (target.valence, target.arousal))
         views.append(view)
     return views

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from moodify.emotion import closeness as va_closeness
+from moodify.evidence import Evidence
 
 ENERGY_SHARE = 0.5
 
@@ -24,12 +25,12 @@ class Segment:
     start: float
     end: float
     on: str                 # "bar", "beat" or "second": what the start is aligned to
-    reason: str
+    reasons: tuple[Evidence, ...]   # why this stretch (moodify.evidence.SEGMENT)
     energy_db: float
 
     def to_dict(self) -> dict:
         return {"start": round(self.start, 3), "end": round(self.end, 3), "aligned_to": self.on,
-                "reason": self.reason, "energy_db": round(self.energy_db, 2)}
+                "reasons": [reason.to_dict() for reason in self.reasons], "energy_db": round(self.energy_db, 2)}
 
 
 def _window_energy(energy: np.ndarray, start: float, length: float) -> float:
@@ -62,8 +63,8 @@ def best_segment(annotation: dict, length: float, target: tuple[float, float] | 
         beats = annotation.get("beats") or []
         start = beats[0] if beats and beats[0] <= 1.0 else 0.0
         return Segment(start, duration, "beat" if start else "second",
-                       f"the track ({duration:.0f} s) is not longer than the video ({length:.0f} s): "
-                       "it plays from its first beat", _window_energy(energy, start, length))
+                       (Evidence.of("whole_track", duration=duration, video=length),),
+                       _window_energy(energy, start, length))
     starts, aligned = candidates(annotation, length)
     loudness = np.array([_window_energy(energy, s, length) for s in starts])
     spread = loudness.max() - loudness.min()
@@ -75,12 +76,11 @@ def best_segment(annotation: dict, length: float, target: tuple[float, float] | 
         score = ENERGY_SHARE * loud_score + (1 - ENERGY_SHARE) * closeness
     best = int(np.argmax(score))
     start = starts[best]
-    why = [f"starts on a {aligned} at {start:.1f} s"]
-    why.append(f"{loudness[best]:.0f} dBFS there against {float(energy.mean()):.0f} on average"
-               + (" (the loudest stretch)" if loud_score[best] >= 0.999 else ""))
-    if closeness is not None:
+    why = [Evidence.of("starts_on", aligned_to=aligned, time=start),
+           Evidence.of("loudness", db=loudness[best], mean_db=energy.mean(), loudest=bool(loud_score[best] >= 0.999))]
+    if target is not None:
         mood = _window_mood(annotation.get("timeline") or [], start, length)
         if mood:
-            why.append(f"its mood (valence {mood[0]:+.2f}, arousal {mood[1]:+.2f}) against the post's "
-                       f"({target[0]:+.2f}, {target[1]:+.2f})")
-    return Segment(start, start + length, aligned, "; ".join(why), float(loudness[best]))
+            why.append(Evidence.of("segment_mood", valence=mood[0], arousal=mood[1], target_valence=target[0],
+                                   target_arousal=target[1]))
+    return Segment(start, start + length, aligned, tuple(why), float(loudness[best]))

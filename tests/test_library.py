@@ -109,9 +109,11 @@ def test_segment_starts_on_a_bar_and_fits(store, imported):
     segment = segments.best_segment(stored, 8.0, target=(0.6, 0.5))
     assert segment.on == "bar" and segment.start in stored["downbeats"]
     assert segment.end <= stored["duration_s"] + 1e-6 and abs(segment.end - segment.start - 8.0) < 1e-6
-    assert "starts on a bar" in segment.reason and "post" in segment.reason
+    assert [r.code for r in segment.reasons] == ["starts_on", "loudness", "segment_mood"]
+    assert segment.reasons[0].params == {"aligned_to": "bar", "time": round(segment.start, 4)}
+    assert segment.reasons[2].params["target_valence"] == 0.6
     whole = segments.best_segment(stored, 60.0)
-    assert whole.start <= 1.0 and "not longer than the video" in whole.reason
+    assert whole.start <= 1.0 and whole.reasons[0].code == "whole_track" and whole.reasons[0].params["video"] == 60
 
 
 def test_segment_prefers_the_loud_part():
@@ -119,7 +121,7 @@ def test_segment_prefers_the_loud_part():
     beats = [i * 0.5 for i in range(100)]
     stored = {"duration_s": 50.0, "energy": energy, "beats": beats, "downbeats": beats[::4], "timeline": []}
     segment = segments.best_segment(stored, 8.0)
-    assert 19.0 <= segment.start <= 22.0 and "loudest" in segment.reason
+    assert 19.0 <= segment.start <= 22.0 and segment.reasons[1].params["loudest"] is True
 
 
 @pytest.fixture(scope="module")

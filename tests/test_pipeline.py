@@ -8,6 +8,7 @@ from skimage import data
 
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
+from moodify.evidence import Evidence
 from moodify.media import MediaFile
 from moodify.config import SettingsError
 from moodify.fusion import fuse, reliability
@@ -19,22 +20,31 @@ from moodify.reading import PartReading
 def part(kind, name, label, confidence=0.9):
     e = EmotionEstimate.from_label(label)
     return PartReading(kind, name, EmotionEstimate(e.probs, e.valence, e.arousal, confidence,
-                                                   (f"{name} evidence → {label}",)))
+                                                   (Evidence.of("clip", emotion=label, probability=0.9),)))
+
+
+def codes(reading: EmotionEstimate) -> list[str]:
+    return [item.code for item in reading.evidence]
 
 
 def test_disagreeing_parts_are_named_not_averaged_away():
     fused = fuse([part("text", "caption", "sadness"), part("image", "photo 1", "happiness")])
-    lines = list(fused.evidence)
-    assert any(line.startswith("parts disagree: caption reads sad") and "photo 1 reads happy" in line
-               for line in lines)
-    assert lines[-1].startswith("fused: mostly sad, with happy photo 1")
+    assert codes(fused) == ["part", "part", "disagree", "fused"]
+    summary, _, disagree, verdict = fused.evidence
+    assert summary.params == {"part": "caption", "kind": "text", "emotion": "sadness", "probability": 0.85,
+                              "evidence": {"code": "clip", "params": {"emotion": "sadness", "probability": 0.9}}}
+    assert (disagree.params["a"]["part"], disagree.params["a"]["emotion"]) == ("caption", "sadness")
+    assert (disagree.params["b"]["part"], disagree.params["b"]["emotion"]) == ("photo 1", "happiness")
+    assert disagree.params["a"]["valence"] < 0 < disagree.params["b"]["valence"]
+    assert verdict.params == {"emotion": "sadness",
+                              "others": [{"part": "photo 1", "kind": "image", "emotion": "happiness"}]}
     assert fused.label == "sadness"                 # the caption is trusted more than a photo
 
 
 def test_agreeing_parts_raise_no_alarm():
     fused = fuse([part("text", "caption", "happiness"), part("image", "photo 1", "happiness")])
-    assert not any("disagree" in line for line in fused.evidence)
-    assert fused.evidence[-1] == "fused: mostly happy"
+    assert "disagree" not in codes(fused)
+    assert fused.evidence[-1] == Evidence.of("fused", emotion="happiness", others=[])
 
 
 def test_reliability_setting_changes_who_leads(monkeypatch):
@@ -64,7 +74,7 @@ def test_a_caption_and_a_photo_end_to_end(tmp_path):
     kinds = {p.name: p for p in reading.parts}
     assert kinds["caption"].estimate.label == "sadness"
     assert kinds["photo 1"].estimate.label == "happiness" and kinds["photo 1"].detail["faces"] == 1
-    assert any("disagree" in line for line in reading.fused.evidence)
+    assert "disagree" in codes(reading.fused)
     assert reading.to_dict()["parts"][1]["kind"] == "image" and "timeline" not in reading.to_dict()
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from moodify.domain import recommendations
 from moodify.emotion import EMOTIONS, EmotionEstimate
 from moodify.errors import InvalidInput
+from moodify.evidence import REASONS
 from moodify.recommend import Options
 from moodify.store.models import Track
 from tests.published import agrees, positive
@@ -64,10 +65,15 @@ def test_no_artist_or_album_fills_the_list(service):
 
 
 def test_every_result_explains_itself(service):
-    for track in top(service, "happiness").tracks:
+    shown = top(service, "happiness")
+    target = {"target_valence": round(shown.target.valence, 4), "target_arousal": round(shown.target.arousal, 4)}
+    for track in shown.tracks:
         assert {"fit", "closeness", "base"} <= set(track["score_parts"])
-        assert len(track["reasons"]) >= 3
-        assert "valence" in track["reasons"][1] and "vs post" in track["reasons"][1]
+        annotation, point, reads_as = track["reasons"][:3]
+        assert annotation["code"] in REASONS and annotation["code"] not in ("point_vs_target", "reads_as")
+        assert point == {"code": "point_vs_target", "params": {
+            "valence": track["valence"], "arousal": track["arousal"], **target, "mode": "match"}}
+        assert reads_as == {"code": "reads_as", "params": {"emotion": track["emotion"], "post_emotion": "happiness"}}
 
 
 def test_filters(service):
@@ -117,7 +123,9 @@ def test_likes_on_piano_lift_piano_for_that_user_only(service, user_name):
     after = top(service, "neutral", limit=20, user=user_name)
     assert sum("piano" in t["instruments"] for t in after.tracks) > before
     assert piano_share(other) == before_other
-    assert any("piano" in r for t in after.tracks for r in t["reasons"] if r.startswith("like tracks"))
+    liked = [f for t in after.tracks for r in t["reasons"] if r["code"] == "like_liked"
+             for f in r["params"]["features"]]
+    assert {"kind": "instrument", "value": "piano"} in liked
 
 
 def test_skips_push_a_track_down(service, user_name):

@@ -1,10 +1,7 @@
+import { evidenceText } from "./explain/words";
 import type { Strings } from "./i18n";
 import { COLOURS, partName } from "./reading";
 import { type Analysis, EMOTIONS, type Emotion, type Part, type TimelinePoint } from "./types";
-
-function isDisagreement(line: string): boolean {
-  return line.startsWith("parts disagree");
-}
 
 function Bars({ probs, t }: { probs: Record<Emotion, number>; t: Strings }) {
   return (
@@ -113,7 +110,8 @@ export function Timeline({ points, t }: { points: TimelinePoint[]; t: Strings })
 
 export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings }) {
   const fused = analysis.fused;
-  const conflicts = fused.evidence.filter(isDisagreement);
+  const conflicts = fused.evidence.filter((item) => item.code === "disagree");
+  const evidence = fused.evidence.filter((item) => item.code !== "disagree");
   return (
     <section className="card reading" aria-labelledby="reading-title">
       <h2 id="reading-title">{t.reading}</h2>
@@ -124,8 +122,8 @@ export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings })
         <div className="disagree" role="note">
           <strong>{t.disagree}</strong>
           <ul>
-            {conflicts.map((line) => (
-              <li key={line}>{line.replace(/^parts disagree: /, "")}</li>
+            {conflicts.map((item, i) => (
+              <li key={i}>{evidenceText(item, t)}</li>
             ))}
           </ul>
         </div>
@@ -137,11 +135,9 @@ export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings })
       {analysis.timeline && <Timeline points={analysis.timeline} t={t} />}
       <h3>{t.evidence}</h3>
       <ul className="evidence">
-        {fused.evidence
-          .filter((line) => !isDisagreement(line))
-          .map((line) => (
-            <li key={line}>{line}</li>
-          ))}
+        {evidence.map((item, i) => (
+          <li key={i}>{evidenceText(item, t)}</li>
+        ))}
       </ul>
     </section>
   );

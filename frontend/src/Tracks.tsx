@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from "react";
+import { reasonText } from "./explain/words";
 import type { Strings } from "./i18n";
 import { LicenceLine, PlatformLinks } from "./music/Licence";
 import { Preview } from "./music/Preview";
@@ -140,8 +141,8 @@ export function TrackList({
           </div>
           <p className="tags">{[...track.tags, ...track.genres].slice(0, 6).join(" · ")}</p>
           <ul className="reasons">
-            {track.reasons.slice(0, 3).map((r) => (
-              <li key={r}>{r}</li>
+            {track.reasons.slice(0, 3).map((r, i) => (
+              <li key={i}>{reasonText(r, t)}</li>
             ))}
           </ul>
           <LicenceLine track={track} t={t} />

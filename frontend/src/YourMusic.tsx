@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import * as api from "./api";
 import type { Strings } from "./i18n";
+import { segmentText } from "./explain/words";
 import { CopyCredit } from "./music/CopyCredit";
 import { errorText, jobErrorText, stageText } from "./music/words";
 import { heights, snapStart } from "./segment";
@@ -169,7 +170,7 @@ export function RenderPanel({
             <output>{start.toFixed(1)} s</output>
           </label>
           <p className="hint">
-            {t.segmentHint} {segment.reason}
+            {t.segmentHint} {segment.reasons.map((r) => segmentText(r, t)).join("; ")}
           </p>
         </>
       )}
@@ -198,7 +199,7 @@ export function RenderPanel({
       {done && (
         <>
           <p role="status">
-            {t.renderDone(done.result.loudness_lufs)}{" "}
+            {t.renderDone(done.result.loudness_lufs, done.result.speech.length)}{" "}
             <a href={api.renderedFileUrl(done.id)} download>
               {t.download}
             </a>

@@ -1,12 +1,18 @@
 // Interface text in English and Korean. The choice is remembered in localStorage.
 
+import { EXPLAIN } from "./explain/messages";
 import { MUSIC } from "./music/messages";
 import type { Emotion, Mode } from "./types";
 
 export type Lang = "en" | "ko";
 const KEY = "moodify.lang";
 
+/** 12.3 in the language's digits and decimal sign. */
+const oneDecimal = (locale: string, x: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+
 const en = {
+  locale: "en", // numbers (Intl) are formatted for it
   title: "Moodify",
   tagline: "Music that fits your post",
   compose: "Compose",
@@ -74,7 +80,12 @@ const en = {
   render: "Make the video",
   rendering: "Making the video",
   download: "Download the video",
-  renderDone: (lufs: number) => `Done: mixed at ${lufs.toFixed(1)} LUFS, music ducked under speech.`,
+  renderDone: (lufs: number, speech: number) =>
+    `Done: mixed at ${oneDecimal("en", lufs)} LUFS` +
+    (speech === 0
+      ? "; no speech to duck under."
+      : `, music ducked under ${speech} ${speech === 1 ? "stretch" : "stretches"} of speech.`),
+  secondsShort: (n: string) => `${n} s`,
   tooMany: (what: string, most: number) => `At most ${most} ${what}.`,
   tooBig: (name: string, mb: number) => `${name} would make the post larger than ${mb} MB, this server's limit.`,
   wrongType: (name: string) => `${name} is not a photo, video or sound file.`,
@@ -89,12 +100,14 @@ const en = {
   } as Record<Emotion, string>,
   kinds: { text: "caption", image: "photo", audio: "sound", video: "video" } as Record<string, string>,
   tracks: MUSIC.en,
+  explain: EXPLAIN.en,
 };
 
 export type Strings = typeof en;
 
 const ko: Strings = {
   ...en,
+  locale: "ko",
   tagline: "게시물에 어울리는 음악",
   compose: "작성",
   history: "기록",
@@ -160,7 +173,10 @@ const ko: Strings = {
   render: "영상 만들기",
   rendering: "영상 만드는 중",
   download: "영상 내려받기",
-  renderDone: (lufs) => `완료: ${lufs.toFixed(1)} LUFS로 섞고, 말소리 아래에서는 음악을 줄였습니다.`,
+  renderDone: (lufs, speech) =>
+    `완료: ${oneDecimal("ko", lufs)} LUFS로 섞었습니다` +
+    (speech === 0 ? ". 말소리가 없어 음악을 줄인 곳은 없습니다." : `. 말소리 ${speech}곳에서 음악을 줄였습니다.`),
+  secondsShort: (n) => `${n}초`,
   tooMany: (what, most) => `${what}은(는) 최대 ${most}개까지입니다.`,
   tooBig: (name, mb) => `${name} 파일을 더하면 게시물이 이 서버의 한도인 ${mb} MB를 넘습니다.`,
   wrongType: (name) => `${name}은(는) 사진, 영상, 소리 파일이 아닙니다.`,
@@ -175,6 +191,7 @@ const ko: Strings = {
   },
   kinds: { text: "캡션", image: "사진", audio: "소리", video: "영상" },
   tracks: MUSIC.ko,
+  explain: EXPLAIN.ko,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ko };

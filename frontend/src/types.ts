@@ -1,5 +1,7 @@
 // Shapes of the JSON API, as /api/v1/openapi.json describes them.
 
+import type { Evidence, Reason, SegmentReason } from "./explain/codes";
+
 export const EMOTIONS = ["happiness", "sadness", "anger", "fear", "surprise", "disgust", "neutral"] as const;
 export type Emotion = (typeof EMOTIONS)[number];
 export type Mode = "match" | "uplift" | "calm";
@@ -27,7 +29,7 @@ export interface Reading {
   valence: number;
   arousal: number;
   confidence: number;
-  evidence: string[];
+  evidence: Evidence[]; // codes with parameters (explain/codes.ts)
 }
 
 export interface Part extends Reading {
@@ -35,7 +37,7 @@ export interface Part extends Reading {
   name: string;
   file?: string;
   faces?: number;
-  whole_image?: string;
+  whole_image?: string; // "clip" or "colour_and_light" (analyses stored earlier: a phrase)
   seconds?: number;
   frames?: number;
 }
@@ -145,7 +147,7 @@ export interface Track {
   segment?: SuggestedSegment | null;
   score: number;
   score_parts: { base: number; personal?: number; [part: string]: number | undefined };
-  reasons: string[];
+  reasons: Reason[]; // codes with parameters (explain/codes.ts)
   feedback: FeedbackKind | null;
 }
 
@@ -155,7 +157,7 @@ export interface Segment {
   start: number;
   end: number;
   aligned_to: "bar" | "beat" | "second";
-  reason: string;
+  reasons: SegmentReason[]; // why this stretch (explain/codes.ts)
   energy: number[]; // dBFS per second of the track
   downbeats: number[]; // bar starts, seconds
 }
@@ -171,6 +173,7 @@ export interface RenderResult {
   start: number;
   loudness_lufs: number;
   video_copied: boolean;
+  speech: [number, number][]; // the stretches of speech the music was ducked under, seconds
   licence?: Licence | null;
   attribution?: string | null; // the credit line to paste under the post
 }

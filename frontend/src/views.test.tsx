@@ -20,9 +20,27 @@ const analysis: Analysis = {
     arousal: -0.1,
     confidence: 0.4,
     evidence: [
-      "caption: '보고 싶다' → sadness (슬픔) 0.9",
-      "parts disagree: caption reads sad (valence -0.59) but photo 1 reads happy (+0.78)",
-      "fused: mostly sad, with happy photo 1",
+      {
+        code: "part",
+        params: {
+          part: "caption",
+          kind: "text",
+          emotion: "sadness",
+          probability: 0.9,
+          evidence: { code: "caption", params: { snippet: "보고 싶다", emotion: "sadness", probability: 0.9 } },
+        },
+      },
+      {
+        code: "disagree",
+        params: {
+          a: { part: "caption", kind: "text", emotion: "sadness", valence: -0.59 },
+          b: { part: "photo 1", kind: "image", emotion: "happiness", valence: 0.78 },
+        },
+      },
+      {
+        code: "fused",
+        params: { emotion: "sadness", others: [{ part: "photo 1", kind: "image", emotion: "happiness" }] },
+      },
     ],
   },
   parts: [
@@ -56,8 +74,10 @@ const analysis: Analysis = {
 describe("the reading", () => {
   it("says the verdict, shows disagreements plainly, bars, plane and timeline", () => {
     render(<ReadingView analysis={analysis} t={t} />);
-    expect(screen.getByText(/Mostly sad/)).toBeTruthy();
-    expect(screen.getByRole("note").textContent).toContain("caption reads sad");
+    expect(screen.getByText(/Mostly sad/, { selector: ".verdict" })).toBeTruthy();
+    expect(screen.getByRole("note").textContent).toContain("caption reads sad (valence -0.59) but photo 1 reads happy");
+    expect(screen.getByText("Caption “보고 싶다” reads sad (90%)")).toBeTruthy();
+    expect(screen.getByText("Mostly sad, with happy photo 1")).toBeTruthy();
     expect(screen.getByText("50%")).toBeTruthy();
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("photo 1 0.78");
     expect(screen.getAllByRole("listitem").some((li) => li.getAttribute("aria-label") === "1.0 s: sad")).toBe(true);
@@ -98,7 +118,10 @@ describe("the tracks", () => {
     available: true,
     use: { video: false, reason: "no_audio_source", needs_download: false },
     score_parts: { base: 0.83, personal: 0.9 },
-    reasons: ["listeners rated it sad"],
+    reasons: [
+      { code: "deam_rating", params: { valence: 2.3, arousal: 3 } },
+      { code: "reads_as", params: { emotion: "sadness", post_emotion: "sadness" } },
+    ],
     feedback: "like",
   };
 
@@ -107,7 +130,8 @@ describe("the tracks", () => {
     render(<TrackList tracks={[track]} onFeedback={onFeedback} t={t} />);
     expect(screen.getByText("83%")).toBeTruthy(); // the match, not the personal boost
     expect(screen.getByText("+ your taste")).toBeTruthy();
-    expect(screen.getByText("listeners rated it sad")).toBeTruthy();
+    expect(screen.getByText("DEAM listeners rated it valence 2.3/9, arousal 3.0/9")).toBeTruthy();
+    expect(screen.getByText("Reads sad (the post: sad)")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Source" }).getAttribute("href")).toBe("https://example.org/7");
     expect(screen.getByRole("button", { name: "Liked" }).getAttribute("aria-pressed")).toBe("true");
     fireEvent.click(screen.getByRole("button", { name: "Choose" }));

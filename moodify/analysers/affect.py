@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from moodify.emotion import PLANE_ONLY_PRIOR, EmotionEstimate, probs_from_va
+from moodify.evidence import Evidence
 
 AFFECT_CONFIDENCE = 0.35
 COLOURFUL_AROUSAL = 0.25    # per unit of colourfulness above the typical 0.3 (M / 100)
@@ -44,12 +45,12 @@ class Affect:
                    + CONTRAST_AROUSAL * (self.contrast - 0.2))
         return float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1))
 
-    def words(self) -> str:
-        light = "bright" if self.brightness > 0.6 else "dark" if self.brightness < 0.35 else "mid-bright"
-        colour = ("vivid" if self.saturation > 0.45 else "muted" if self.saturation < 0.2
-                  else "moderately saturated")
-        tone = "warm" if self.warmth > 0.2 else "cool" if self.warmth < -0.2 else "neutral-toned"
-        return f"{light}, {colour}, {tone}"
+    def words(self) -> dict[str, str]:
+        """Light, saturation and tone in a word each (the parameters of evidence `colour`)."""
+        light = "bright" if self.brightness > 0.6 else "dark" if self.brightness < 0.35 else "mid"
+        saturation = "vivid" if self.saturation > 0.45 else "muted" if self.saturation < 0.2 else "moderate"
+        tone = "warm" if self.warmth > 0.2 else "cool" if self.warmth < -0.2 else "neutral"
+        return {"light": light, "saturation": saturation, "tone": tone}
 
 
 def measure(rgb: np.ndarray) -> Affect:
@@ -85,7 +86,6 @@ def estimate(rgb: np.ndarray) -> tuple[EmotionEstimate, Affect]:
     affect = measure(rgb)
     valence, arousal = affect.plane()
     probs = probs_from_va(np.array([valence]), np.array([arousal]), PLANE_ONLY_PRIOR)[0]
-    evidence = (f"colour and light: {affect.words()} → valence {valence:+.2f}, arousal {arousal:+.2f} "
-                "(Valdez & Mehrabian 1994)",)
+    evidence = (Evidence.of("colour", **affect.words(), valence=valence, arousal=arousal),)
     return EmotionEstimate(tuple(float(p) for p in probs), valence, arousal,
                            AFFECT_CONFIDENCE * float(probs.max()), evidence), affect

@@ -14,21 +14,13 @@ import numpy as np
 
 from moodify.analysers import affect
 from moodify.emotion import EMOTIONS, EmotionEstimate, va_from_probs
+from moodify.evidence import Evidence
 from moodify.models import backends, clip, faces
 
 FACE_SHARE = 0.65
-NO_CLIP = "CLIP weights are not installed (`moodify models install clip --from DIR`): "\
-          "the whole image is read from its colour and light"
 
 
-def _face_words(probs: np.ndarray) -> str:
-    label = EMOTIONS[int(np.argmax(probs))]
-    return {"happiness": "smiling face", "sadness": "sad face", "anger": "angry face",
-            "fear": "fearful face", "surprise": "surprised face", "disgust": "disgusted face",
-            "neutral": "neutral face"}[label]
-
-
-def mix(readings: list[tuple[EmotionEstimate, float]], evidence: tuple[str, ...]) -> EmotionEstimate:
+def mix(readings: list[tuple[EmotionEstimate, float]], evidence: tuple[Evidence, ...]) -> EmotionEstimate:
     """Readings weighted by share x confidence into one, with the given evidence."""
     weights = np.array([share * max(r.confidence, 1e-3) for r, share in readings])
     weights /= weights.sum()
@@ -52,7 +44,8 @@ class ImageAnalyser:
 
     @property
     def backend(self) -> str:
-        return f"CLIP ({self.clip.source})" if self.clip else "colour and light"
+        """What reads the whole photo: clip, or colour_and_light when CLIP is not installed."""
+        return "clip" if self.clip else "colour_and_light"
 
     def analyse(self, rgb: np.ndarray) -> EmotionEstimate:
         return self.analyse_with_faces(rgb)[0]
@@ -64,25 +57,24 @@ class ImageAnalyser:
         whole = self._whole(rgb)
         if not found:
             return EmotionEstimate(whole.probs, whole.valence, whole.arousal, whole.confidence,
-                                   ("no faces found",) + whole.evidence), found
+                                   (Evidence.of("no_faces"),) + whole.evidence), found
         areas = np.array([f.size for f in found], np.float64)
         face_probs = (areas[:, None] * np.array([f.probs for f in found])).sum(0) / areas.sum()
         valence, arousal = va_from_probs(face_probs)
         face_reading = EmotionEstimate(tuple(float(p) for p in face_probs), valence, arousal,
                                        float(face_probs.max()))
-        described = [f"{_face_words(np.array(f.probs))} → {EMOTIONS[int(np.argmax(f.probs))]} "
-                     f"{max(f.probs):.2f}" for f in sorted(found, key=lambda f: -f.size)[:3]]
-        count = f"{len(found)} face" + ("s" if len(found) > 1 else "")
-        evidence = (f"{count}: " + "; ".join(described),) + whole.evidence
+        described = [{"emotion": EMOTIONS[int(np.argmax(f.probs))], "probability": max(f.probs)}
+                     for f in sorted(found, key=lambda f: -f.size)[:3]]
+        evidence = (Evidence.of("faces", count=len(found), faces=described),) + whole.evidence
         return mix([(face_reading, FACE_SHARE), (whole, 1 - FACE_SHARE)], evidence), found
 
     def _whole(self, rgb: np.ndarray) -> EmotionEstimate:
         if self.clip is None:
             reading, _ = affect.estimate(rgb)
             return EmotionEstimate(reading.probs, reading.valence, reading.arousal,
-                                   reading.confidence, (NO_CLIP,) + reading.evidence)
+                                   reading.confidence, (Evidence.of("no_clip"),) + reading.evidence)
         probs = self.clip.probs(rgb)
         valence, arousal = va_from_probs(probs)
         label = EMOTIONS[int(np.argmax(probs))]
         return EmotionEstimate(tuple(float(p) for p in probs), valence, arousal, float(probs.max()),
-                               (f"whole image (CLIP): {label} {probs.max():.2f}",))
+                               (Evidence.of("clip", emotion=label, probability=probs.max()),))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from moodify.emotion import EMOTIONS, PLANE_ONLY_PRIOR, EmotionEstimate, probs_from_va, rescale_1_9
+from moodify.evidence import Evidence
 from moodify.models import backends, musicnn, speech
 
 RATE = 16000
@@ -108,11 +109,12 @@ class Prosody:
                 (0.2, _span(self.range_semitones, 2, 12)), (0.2, _span(self.pitch_hz, 90, 300))]
         return float(sum(w * c for w, c in cues))
 
-    def words(self) -> str:
+    def words(self) -> dict[str, str]:
+        """Pitch range, loudness and pace in a word each (the parameters of evidence `voice`)."""
         spread = "wide" if self.range_semitones > 8 else "narrow" if self.range_semitones < 4 else "moderate"
         pace = "fast" if self.syllables_per_s > 4.8 else "slow" if self.syllables_per_s < 3.2 else "even"
         level = "loud" if self.loudness_db > -18 else "soft" if self.loudness_db < -30 else "moderate"
-        return f"{spread} pitch range, {level}, {pace}"
+        return {"pitch_range": spread, "loudness": level, "pace": pace}
 
 
 def prosody(samples: np.ndarray) -> Prosody:
@@ -139,7 +141,7 @@ class SoundReading:
 
 
 def _estimate(valence: float, arousal: float, evidence_probs: np.ndarray | None, confidence: float,
-              evidence: tuple[str, ...], valence_known: bool = True) -> EmotionEstimate:
+              evidence: tuple[Evidence, ...], valence_known: bool = True) -> EmotionEstimate:
     """A reading from a point (and optional category evidence). When the valence is not known
     (prosody), the categories are averaged over unpleasant, neutral and pleasant valence."""
     valence, arousal = float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1))
@@ -175,7 +177,7 @@ class SoundAnalyser:
         if len(rest) >= MIN_MUSIC_SECONDS * RATE and np.sqrt(np.mean(rest**2)) > 1e-3:
             parts.append((self.read_music(rest), len(rest) / len(samples)))
         if not parts:
-            return SoundReading(_estimate(0.0, -0.6, None, 0.2, ("near silence: read as calm",)),
+            return SoundReading(_estimate(0.0, -0.6, None, 0.2, (Evidence.of("near_silence"),)),
                                 segments, seconds)
         if len(parts) == 1:
             return SoundReading(parts[0][0], segments, seconds)
@@ -193,9 +195,8 @@ class SoundAnalyser:
     def read_speech(self, spoken: np.ndarray) -> EmotionEstimate:
         p = prosody(spoken)
         arousal = p.arousal()
-        return _estimate(0.0, arousal, None, SPEECH_CONFIDENCE,
-                         (f"voice, {len(spoken) / RATE:.1f} s (prosody, not words): {p.words()} "
-                          f"→ arousal {arousal:+.2f}",), valence_known=False)
+        said = Evidence.of("voice", seconds=len(spoken) / RATE, **p.words(), arousal=arousal)
+        return _estimate(0.0, arousal, None, SPEECH_CONFIDENCE, (said,), valence_known=False)
 
     def read_music(self, rest: np.ndarray) -> EmotionEstimate:
         return music_estimate(self.tagger.tag(rest).mean(0), acoustics(rest), len(rest) / RATE)
@@ -224,8 +225,7 @@ def music_estimate(tags: np.ndarray, sound: Acoustics, seconds: float) -> Emotio
     arousal = TAG_SHARE * tag_arousal + (1 - TAG_SHARE) * sound.arousal()
     evidence_probs = categories / categories.sum() if categories.sum() > 0 else None
     confidence = float(np.clip(0.3 + mood_mass, 0.3, 0.8))
-    evidence = (f"music and other sound, {seconds:.1f} s: tagged {', '.join(top)}; mood tags "
-                + ", ".join(f"{t} {p:.2f}" for p, t in mood) +
-                f"; {sound.tempo:.0f} BPM, {sound.key} {sound.mode}, {sound.loudness_db:.0f} dBFS "
-                f"→ valence {valence:+.2f}, arousal {arousal:+.2f}",)
-    return _estimate(valence, arousal, evidence_probs, confidence, evidence)
+    said = Evidence.of("music", seconds=seconds, tags=top, mood_tags=[{"tag": t, "probability": p} for p, t in mood],
+                       tempo=sound.tempo, key=sound.key, mode=sound.mode, loudness_db=sound.loudness_db,
+                       valence=valence, arousal=arousal)
+    return _estimate(valence, arousal, evidence_probs, confidence, (said,))

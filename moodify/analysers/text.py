@@ -11,8 +11,9 @@ import re
 import numpy as np
 
 from moodify.models.cues import ReadCaption, read_cues
-from moodify.emotion import EMOTIONS, KOREAN_NAMES, EmotionEstimate, va_from_probs
+from moodify.emotion import EMOTIONS, EmotionEstimate, va_from_probs
 from moodify.errors import InvalidInput
+from moodify.evidence import Evidence
 from moodify.models import backends, caption
 
 CHUNK_CHARS = 300          # longer captions are read in pieces of about this size, all of them
@@ -52,7 +53,7 @@ def check_caption(text) -> str:
 
 
 def _language(share: float) -> str:
-    return "Korean" if share > 0.7 else "English" if share < 0.05 else "Korean and English"
+    return "ko" if share > 0.7 else "en" if share < 0.05 else "ko_en"
 
 
 def _snippet(text: str, width: int = 40) -> str:
@@ -110,11 +111,10 @@ class TextAnalyser:
         if read.shouting:
             arousal = min(1.0, arousal + SHOUT_AROUSAL)
         share = caption.hangul_share(read.plain)
-        evidence = [f"caption: '{_snippet(text)}' → {label} ({KOREAN_NAMES[label]}) {probs.max():.2f}"]
-        evidence += [cue.sentence() for cue in read.cues[:5]]
+        evidence = [Evidence.of("caption", snippet=_snippet(text), emotion=label, probability=probs.max())]
+        evidence += [cue.evidence() for cue in read.cues[:5]]
         if read.shouting:
-            evidence.append("written loudly (!!! or capitals) → more arousal")
-        parts = len(pieces)
-        evidence.append(f"read as {_language(share)}" + (f", in {parts} parts" if parts > 1 else ""))
+            evidence.append(Evidence.of("shouting"))
+        evidence.append(Evidence.of("language", language=_language(share), chunks=len(pieces)))
         return EmotionEstimate(tuple(float(p) for p in probs), float(np.clip(valence, -1, 1)),
                                float(np.clip(arousal, -1, 1)), float(probs.max()), tuple(evidence))

@@ -16,6 +16,7 @@ import torch
 from moodify.analysers.image import ImageAnalyser, mix
 from moodify.analysers.sound import SoundAnalyser, SoundReading
 from moodify.emotion import EmotionEstimate
+from moodify.evidence import Evidence
 from moodify.media import MediaFile
 from moodify.media import audio as audio_media
 from moodify.media import video as video_media
@@ -109,23 +110,24 @@ class VideoAnalyser:
         with_faces = sum(1 for p in timeline if p.faces)
         labels = [p.estimate.label for p in timeline]
         common = max(labels, key=labels.count)      # a tie goes to the earliest frame's label, every run
-        evidence = [f"{len(timeline)} frames over {duration:.0f} s, {with_faces} with faces: mostly {common} "
-                    f"({labels.count(common)} of {len(labels)})"]
+        evidence = [Evidence.of("frames", frames=len(timeline), seconds=duration, with_faces=with_faces,
+                                emotion=common, count=labels.count(common))]
         evidence += _shifts(timeline)
         if sound is None:
             return EmotionEstimate(pictures.probs, pictures.valence, pictures.arousal,
-                                   pictures.confidence, tuple(evidence) + ("no sound track",))
-        evidence += [f"sound track: {e}" for e in sound.estimate.evidence]
+                                   pictures.confidence, tuple(evidence) + (Evidence.of("no_sound_track"),))
+        evidence += [Evidence.of("sound_track", evidence=e) for e in sound.estimate.evidence]
         return mix([(pictures, 1 - VIDEO_SOUND_SHARE), (sound.estimate, VIDEO_SOUND_SHARE)], tuple(evidence))
 
 
-def _shifts(timeline: list[TimelinePoint]) -> list[str]:
+def _shifts(timeline: list[TimelinePoint]) -> list[Evidence]:
     """Where the mood turns: a run of frames with one label giving way to another."""
     out, start = [], 0
     for i in range(1, len(timeline) + 1):
         if i == len(timeline) or timeline[i].estimate.label != timeline[start].estimate.label:
             if start > 0 and i - start >= 2:
-                out.append(f"from {timeline[start].time:.0f} s: {timeline[start].estimate.label}")
+                out.append(Evidence.of("mood_shift", time=timeline[start].time,
+                                       emotion=timeline[start].estimate.label))
             start = i
     return out[:4]
 

@@ -10,6 +10,7 @@ import click
 
 from moodify.cli_io import echo_lines, emit_json, progress_bar
 from moodify.emotion import EMOTIONS
+from moodify.words import evidence_text
 
 if TYPE_CHECKING:
     from moodify.reading import PostReading
@@ -22,15 +23,15 @@ def reading_lines(reading: PostReading) -> Iterator[str]:
             e = part.estimate
             yield (f"{part.name}: {e.label} ({e.confidence:.2f}); valence {e.valence:+.2f}, "
                    f"arousal {e.arousal:+.2f}")
-            for line in e.evidence:
-                yield f"    {line}"
+            for item in e.evidence:
+                yield f"    {evidence_text(item)}"
         yield ""
     fused = reading.fused
     yield (f"{fused.label} ({fused.confidence:.2f}); valence {fused.valence:+.2f}, "
            f"arousal {fused.arousal:+.2f}")
     yield "  " + "  ".join(f"{e} {p:.2f}" for e, p in zip(EMOTIONS, fused.probs))
-    for line in fused.evidence:
-        yield f"  - {line}"
+    for item in fused.evidence:
+        yield f"  - {evidence_text(item)}"
     if reading.timeline:
         yield "timeline:"
         for point in reading.timeline:

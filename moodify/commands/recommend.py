@@ -13,7 +13,7 @@ from moodify.licence import USABLE
 from moodify.recommend import MODES, Options
 from moodify.domain import recommendations
 from moodify.setup import open_moodify
-from moodify.words import licence_words, notice_words
+from moodify.words import licence_words, notice_words, reason_text
 
 if TYPE_CHECKING:
     from moodify.domain.recommendations import RecommendationList
@@ -28,7 +28,7 @@ def recommendation_lines(reading: EmotionEstimate, mode: str, shown: Recommendat
         yield (f"{rank:>2}. [{track['id']}] {track['title']}{who}  ({track['source']}, "
                f"score {track['score']:.2f})")
         for reason in track["reasons"]:
-            yield f"      {reason}"
+            yield f"      {reason_text(reason)}"
         yield f"      {licence_words(track)}"
         if track["url"]:
             yield f"      {track['url']}"

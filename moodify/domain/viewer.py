@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from moodify.errors import InvalidInput, NotFound
+from moodify.evidence import stored_reading
 from moodify.store.models import Analysis, User
 
 MAX_ID = 2**63 - 1          # ids beyond a 64-bit integer cannot exist
@@ -52,9 +53,11 @@ def check_page(page: int, per_page: int) -> None:
 
 
 def analysis_view(stored: Analysis) -> dict:
-    """A stored reading as the API gives it (a post's, or a finished job's)."""
-    view = {"id": stored.id, "caption": stored.caption, "fused": stored.reading,
-            "parts": stored.parts, "created_at": stored.created_at.isoformat() + "Z"}
+    """A stored reading as the API gives it (a post's, or a finished job's); evidence stored as
+    sentences (before codes) comes out as `text` codes."""
+    view = {"id": stored.id, "caption": stored.caption, "fused": stored_reading(stored.reading),
+            "parts": [stored_reading(part) for part in stored.parts or []],
+            "created_at": stored.created_at.isoformat() + "Z"}
     if stored.timeline is not None:
         view["timeline"] = stored.timeline
     return view

@@ -2,7 +2,7 @@
 
 `read_cues(text)` turns a caption into the text a model should read (hashtags split into
 words, emoji spelled out by their Unicode names) and a list of `Cue`s, each a piece of
-category evidence a person can check ("emoji 😭 → sadness").
+category evidence a person can check (evidence `cue`: "emoji 😭 → sadness").
 
 The tables are ours: faces, hearts and a few signs whose use in Korean and English posts is
 well settled (😭 crying, 💔 heartbreak, 🤬 cursing, 🎉 celebrating), and the Korean and
@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from moodify.emotion import EMOTIONS
+from moodify.evidence import Evidence
 
 _EMOJI = {
     "happiness": "😀 😃 😄 😁 😆 😊 ☺️ 😍 🥰 😘 🤗 🥳 🎉 💕 💖 💗 💞 💛 🧡 ❤️ ♥️ 😻 🙌 👏 🤩 🫶 😂 🤣 😋",
@@ -29,15 +30,15 @@ _EMOJI = {
 EMOJI_EMOTIONS: dict[str, str] = {sign: emotion for emotion, signs in _EMOJI.items()
                                   for sign in signs.split()}
 
-# Chat markers: a regex, the category it speaks for, and how a person would name it.
+# Chat markers: a regex, the category it speaks for, and what kind of sign it is (evidence `cue`).
 MARKERS: tuple[tuple[re.Pattern, str, str], ...] = (
     (re.compile(r"[ㅠㅜ]{2,}"), "sadness", "crying"),
     (re.compile(r"[ㅋㅎ]{2,}"), "happiness", "laughing"),
     (re.compile(r"\b(?:lol|lmao|haha+|hehe+)\b", re.I), "happiness", "laughing"),
     (re.compile(r"(?:헐|대박|실화냐|실화\?)"), "surprise", "exclamation"),
     (re.compile(r"\b(?:omg|no way)\b", re.I), "surprise", "exclamation"),
-    (re.compile(r"(?:극혐|으웩|우웩)|\b(?:ew+|gross|yuck)\b", re.I), "disgust", "disgust word"),
-    (re.compile(r"(?:빡침|빡치|열받)"), "anger", "anger slang"),
+    (re.compile(r"(?:극혐|으웩|우웩)|\b(?:ew+|gross|yuck)\b", re.I), "disgust", "disgust_word"),
+    (re.compile(r"(?:빡침|빡치|열받)"), "anger", "anger_slang"),
 )
 CUE_WEIGHT = 1.0  # log-odds each cue adds to its category
 MAX_CUES_PER_CATEGORY = 3
@@ -51,8 +52,8 @@ class Cue:
     emotion: str
     what: str
 
-    def sentence(self) -> str:
-        return f"{self.what} {self.sign} → {self.emotion}"  # e.g. "emoji 😭 → sadness"
+    def evidence(self) -> Evidence:
+        return Evidence.of("cue", cue=self.what, sign=self.sign, emotion=self.emotion)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from moodify.recommend import MODES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 CREDENTIALS = {"$ref": "#/components/schemas/Credentials"}
+# Evidence, reasons and segment choices are codes with parameters; moodify/evidence.py lists them.
+EVIDENCE = {"$ref": "#/components/schemas/Evidence"}
 
 
 def _json(schema: dict, description: str = "OK") -> dict:
@@ -31,7 +33,12 @@ SCHEMAS = {
         "valence": {"type": "number", "minimum": -1, "maximum": 1},
         "arousal": {"type": "number", "minimum": -1, "maximum": 1},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        "evidence": {"type": "array", "items": {"type": "string"}}}},
+        "evidence": {"type": "array", "items": EVIDENCE}}},
+    "Evidence": {"type": "object", "required": ["code", "params"], "description":
+                 "a code and its parameters (numbers, emotion labels, counts, text people wrote), put into words "
+                 "by the client; every code is listed in moodify/evidence.py. A reading stored before codes "
+                 "gives its sentences as code `text` (params.text)", "properties": {
+        "code": {"type": "string"}, "params": {"type": "object"}}},
     "Track": {"type": "object", "required": ["id", "title", "source", "licence", "use", "playable", "preview_url"],
               "properties": {
         "id": {"type": "integer"}, "title": {"type": "string"},
@@ -108,7 +115,7 @@ SCHEMAS = {
             "score": {"type": "number"},
             "score_parts": {"type": "object", "description":
                             "fit, closeness, semantic (with a caption), base, personal"},
-            "reasons": {"type": "array", "items": {"type": "string"}},
+            "reasons": {"type": "array", "items": EVIDENCE},
             "feedback": {"type": ["string", "null"], "enum": ["like", "skip", "chosen", None],
                          "description": "this user's latest feedback on the track"},
             "segment": {"$ref": "#/components/schemas/Segment"}}}]},
@@ -144,7 +151,7 @@ SCHEMAS = {
         "fused": {"$ref": "#/components/schemas/Reading"},
         "parts": {"type": "array", "items": {"type": "object", "description":
                   "kind (text, image, audio, video), name, that part's reading, and details "
-                  "(file, faces, whole_image backend, seconds, speech segments, frames)"}},
+                  "(file, faces, whole_image: clip or colour_and_light, seconds, speech segments, frames)"}},
         "timeline": {"type": "array", "description": "present when the post had a video",
                      "items": {"$ref": "#/components/schemas/TimelinePoint"}},
         "chosen": {"type": "array", "description": "in lists: tracks chosen for this analysis",
@@ -242,13 +249,13 @@ PATHS = {
         "responses": {"200": {"description": "the audio", "content": {"audio/*": {}}}, **_errors(400, 404)}}},
     "/api/v1/tracks/{track_id}/segment": {"get": {
         "summary": "The best stretch of a track whose audio is here for a video of `length` seconds: start on a bar, "
-                   "end, the reason, and energy per second and bar starts to draw it",
+                   "end, the reasons, and energy per second and bar starts to draw it",
         "parameters": [{"name": "track_id", "in": "path", "required": True, "schema": {"type": "integer"}},
                        {"name": "length", "in": "query", "required": True, "schema": {"type": "number"}},
                        {"name": "analysis_id", "in": "query", "schema": {"type": "integer"}}],
         "responses": {"200": _json({"type": "object", "properties": {
             "start": {"type": "number"}, "end": {"type": "number"}, "aligned_to": {"type": "string"},
-            "reason": {"type": "string"}, "duration_s": {"type": "number"},
+            "reasons": {"type": "array", "items": EVIDENCE}, "duration_s": {"type": "number"},
             "energy": {"type": "array", "items": {"type": "number"}},
             "downbeats": {"type": "array", "items": {"type": "number"}}}}), **_errors(400, 404)}}},
     "/api/v1/tracks/{track_id}/fetch": {"post": {

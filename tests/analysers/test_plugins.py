@@ -13,10 +13,12 @@ from moodify import analysers
 from moodify.analysers import PartKind
 from moodify.emotion import EmotionEstimate
 from moodify.errors import InvalidInput, PayloadTooLarge
+from moodify.evidence import Evidence
 from moodify.media import MediaFile
 from moodify.pipeline import read
 from moodify.post import Post
 from moodify.reading import PartReading
+from moodify.words import evidence_text
 from tests.web.test_media_api import poll
 
 
@@ -61,7 +63,10 @@ def test_the_flow_reads_and_fuses_a_kind_it_was_never_told_of(heartbeats, tmp_pa
     reading = read(post)
     caption, heart = reading.parts
     assert (heart.kind, heart.name, heart.detail) == ("heartbeat", "heartbeat 1", {"bpm": 131})
-    assert heart.estimate.arousal == 0.8 and any("heart at 131 bpm" in line for line in reading.fused.evidence)
+    assert heart.estimate.arousal == 0.8
+    # its own sentence is kept as evidence `text`, and said where the post's evidence names the part
+    assert heart.estimate.evidence == (Evidence.text("heart at 131 bpm"),)
+    assert "heartbeat 1: heart at 131 bpm → happiness 0.70" in [evidence_text(item) for item in reading.fused.evidence]
     assert caption.kind == "text"
 
 

@@ -27,7 +27,9 @@ def speech(name: str) -> np.ndarray:
 def test_speech_is_found_and_read_by_its_prosody(analyser):
     reading = analyser.read(speech("speech_calm"))
     assert reading.speech and sum(b - a for a, b in reading.speech) > 4.0
-    assert any("prosody, not words" in line for line in reading.estimate.evidence)
+    said = reading.estimate.evidence[0]
+    assert said.code == "voice" and said.params["seconds"] > 4.0
+    assert set(said.params) == {"seconds", "pitch_range", "loudness", "pace", "arousal"}
     assert reading.estimate.valence == 0.0            # prosody does not claim a valence
 
 
@@ -39,8 +41,9 @@ def test_excited_speech_reads_more_aroused_than_calm(analyser):
 def test_music_is_tagged_and_its_tempo_and_key_found(analyser):
     reading = analyser.read(chord_clip(12, bpm=120, notes=(0, 4, 7, 12)))
     assert reading.speech == []
-    line = reading.estimate.evidence[0]
-    assert line.startswith("music and other sound") and "tagged" in line
+    said = reading.estimate.evidence[0]
+    assert said.code == "music" and len(said.params["tags"]) == 3 and said.params["mode"] in ("major", "minor")
+    assert said.params["valence"] == round(reading.estimate.valence, 4)
     features = acoustics(chord_clip(12, bpm=120, notes=(0, 4, 7, 12)))
     assert abs(features.tempo - 120) < 8 or abs(features.tempo - 240) < 12
     assert (features.key, features.mode) == ("C", "major")
@@ -55,4 +58,4 @@ def test_minor_slow_soft_music_reads_lower_than_major_fast_loud(analyser):
 
 def test_silence_is_calm_and_says_so(analyser):
     reading = analyser.read(np.zeros(16000 * 3, np.float32))
-    assert reading.estimate.arousal < 0 and "silence" in reading.estimate.evidence[0]
+    assert reading.estimate.arousal < 0 and reading.estimate.evidence[0].code == "near_silence"

@@ -7,6 +7,7 @@ import pytest
 
 from moodify.analysers.text import CHUNK_CHARS, TextAnalyser, chunks
 from moodify.errors import InvalidInput
+from moodify.evidence import Evidence
 from moodify.models.caption_encoder import choose_precision
 
 CAPTIONS = [
@@ -64,9 +65,12 @@ def test_reading_places_emotion_on_the_plane_and_explains(analyser):
     sad = analyser.analyse("엄마가 너무 보고 싶어서 눈물이 난다 ㅠㅠ")
     happy = analyser.analyse("합격했다!!! 너무 설레고 행복해 😍")
     assert happy.label == "happiness" and sad.valence < 0 < happy.valence
-    assert sad.evidence[0].startswith("caption: '엄마가") and "sadness" in sad.evidence[0]
-    assert "crying ㅠㅠ → sadness" in sad.evidence
-    assert any("loudly" in e for e in happy.evidence)
+    first = sad.evidence[0]
+    assert first.code == "caption" and first.params["snippet"].startswith("엄마가")
+    assert first.params["emotion"] == "sadness" and first.params["probability"] == round(max(sad.probs), 4)
+    assert Evidence.of("cue", cue="crying", sign="ㅠㅠ", emotion="sadness") in sad.evidence
+    assert Evidence.of("shouting") in happy.evidence
+    assert Evidence.of("language", language="ko", chunks=1) in sad.evidence
 
 
 def test_long_captions_are_read_whole(analyser):
@@ -80,7 +84,7 @@ def test_long_captions_are_read_whole(analyser):
     reading = analyser.analyse(text)
     only_happy = analyser.analyse(happy)
     assert reading.probs[1] > 0.3 > only_happy.probs[1]  # the sad second half counts
-    assert any("parts" in e for e in reading.evidence)
+    assert Evidence.of("language", language="ko", chunks=len(pieces)) in reading.evidence
 
 
 def test_batch_equals_one_by_one(analyser):

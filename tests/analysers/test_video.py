@@ -8,6 +8,7 @@ from skimage import data
 
 from moodify.analysers.video import VideoAnalyser
 from moodify.errors import InvalidInput
+from moodify.evidence import Evidence
 from moodify.media import MediaFile
 from moodify.media import video as video_media
 from tests.mediafactory import chord_clip, write_audio, write_video
@@ -37,9 +38,12 @@ def test_timeline_and_fused_reading(analyser, two_scenes):
     assert all(p.faces == 1 and p.estimate.label == "happiness" for p in first)
     assert all(p.faces == 0 for p in reading.timeline if p.time > 2.6)
     assert any(p.cut and 2.4 <= p.time <= 2.7 for p in reading.timeline)   # the cut was caught
-    assert reading.sound is not None and reading.sound.estimate.evidence[0].startswith("music")
-    evidence = " ".join(reading.estimate.evidence)
-    assert "frames over 5 s, 3 with faces" in evidence and "sound track" in evidence
+    assert reading.sound is not None and reading.sound.estimate.evidence[0].code == "music"
+    frames = reading.estimate.evidence[0]
+    assert frames.code == "frames" and round(frames.params["seconds"]) == 5 and frames.params["with_faces"] == 3
+    assert frames.params["frames"] == len(reading.timeline)
+    heard = [e for e in reading.estimate.evidence if e.code == "sound_track"]
+    assert [e.params["evidence"]["code"] for e in heard] == ["music"]
     assert abs(reading.duration - 5.0) < 0.2
     assert [f for f, _ in stages] == sorted(f for f, _ in stages) and stages[-1][0] < 1
 
@@ -47,7 +51,7 @@ def test_timeline_and_fused_reading(analyser, two_scenes):
 def test_video_without_sound(analyser, tmp_path):
     path = write_video(tmp_path / "silent.mp4", [data.astronaut()], 2.0)
     reading = analyser.read(MediaFile(path, "silent.mp4"))
-    assert reading.sound is None and "no sound track" in reading.estimate.evidence
+    assert reading.sound is None and Evidence.of("no_sound_track") in reading.estimate.evidence
     assert reading.estimate.label == "happiness"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from moodify.evidence import Evidence
 from moodify.models.cues import read_cues, split_hashtag
 
 
@@ -9,7 +10,7 @@ def test_emoji_and_markers_become_evidence():
     read = read_cues("비 오는 날 혼자 ☔️ 눈물 나 ㅠㅠ 😭")
     assert [(c.sign, c.emotion) for c in read.cues] == [("😭", "sadness"), ("ㅠㅠ", "sadness")]
     assert read.cue_logits()[1] == 2.0
-    assert [c.sentence() for c in read.cues][0] == "emoji 😭 → sadness"
+    assert read.cues[0].evidence() == Evidence.of("cue", cue="emoji", sign="😭", emotion="sadness")
 
 
 def test_hashtags_are_split_into_words():

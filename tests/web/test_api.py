@@ -123,9 +123,11 @@ def test_openapi_document_matches_the_routes(app, client):
 
 def test_korean_and_emoji_round_trip_through_the_api(client):
     caption = "오늘 너무 행복해 🎉❤️ #행복 #주말"
-    response = client.post("/api/v1/recommendations", json={"emotion": "행복", "caption": caption})
+    reading = {"probs": {"happiness": 1}, "evidence": [f"caption: '{caption}'"]}   # as stored before codes
+    response = client.post("/api/v1/recommendations", json={"reading": reading, "caption": caption})
     assert response.status_code == 200
-    assert "행복" in response.get_data(as_text=True)  # evidence keeps the Korean name as is
+    assert response.get_json()["reading"]["evidence"] == [{"code": "text", "params": {"text": f"caption: '{caption}'"}}]
+    assert caption in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("url, raw", [

@@ -132,7 +132,7 @@ describe("tracks and what may be done with them", () => {
           start: 1.6,
           end: 4.6,
           aligned_to: "bar",
-          reason: "starts on a bar",
+          reasons: [{ code: "starts_on", params: { aligned_to: "bar", time: 1.6 } }],
           energy: [-20, -21, -20],
           downbeats: [1.6],
         },
