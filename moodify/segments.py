@@ -78,7 +78,7 @@ def best_segment(annotation: dict, length: float, target: tuple[float, float] | 
     why = [f"starts on a {aligned} at {start:.1f} s"]
     why.append(f"{loudness[best]:.0f} dBFS there against {float(energy.mean()):.0f} on average"
                + (" (the loudest stretch)" if loud_score[best] >= 0.999 else ""))
-    if closeness is not None:
+    if target is not None:             # closeness was measured
         mood = _window_mood(annotation.get("timeline") or [], start, length)
         if mood:
             why.append(f"its mood (valence {mood[0]:+.2f}, arousal {mood[1]:+.2f}) against the post's "
