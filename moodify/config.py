@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from moodify.errors import MoodifyError
@@ -49,9 +50,9 @@ class Settings(BaseSettings):
     clip_model: str = Field("", description="CLIP for whole-photo emotion: a local directory or a hub name in "
                             "the local cache. Empty: <instance>/models/clip if installed, else colour and light.")
     reliability: Annotated[dict[str, float], NoDecode] = Field(
-        "", description="How much each kind of part is trusted when a post's parts are fused (times each "
-                        "part's own confidence), over the analysers' own weights: kind=weight,... "
-                        "(text 1.0, image 0.8, audio 0.6, video 0.9).")
+        default_factory=dict, description="How much each kind of part is trusted when a post's parts are fused "
+                                          "(times each part's own confidence), over the analysers' own weights: "
+                                          "kind=weight,... (text 1.0, image 0.8, audio 0.6, video 0.9).")
     caption_precision: Literal["auto", "bfloat16", "float32"] = Field(
         "auto", description="Caption encoder arithmetic: auto (bfloat16 where the CPU has it natively, else "
                             "float32), bfloat16 or float32.")
@@ -183,7 +184,7 @@ def load(overrides: dict | Settings | None = None) -> Settings:
         raise SettingsError("; ".join(_explain(error) for error in exc.errors())) from None
 
 
-def _explain(error: dict) -> str:
+def _explain(error: ErrorDetails) -> str:
     if not error["loc"]:                # a rule across settings: its message says it all
         return error["msg"].removeprefix("Value error, ")
     name = str(error["loc"][0])

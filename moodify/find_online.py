@@ -90,19 +90,20 @@ def find_online(store: Store, reading: EmotionEstimate, *, limit: int = 20, usab
     max_seconds = config.current().max_online_track_seconds
     with store.session() as session:
         known = set(session.scalars(select(Track.source_id).where(Track.source == SOURCE)))
-    report = {"query": query, "added": [], "known": [], "skipped": []}
+    added: list[dict] = []
+    report = {"query": query, "added": added, "known": [], "skipped": []}
     for page in range(1, MAX_PAGES + 1):
         progress(0.02, "searching Openverse")
         found = client.search_audio(query, commercial_and_modification=usable == "monetised",
                                     page=page, max_seconds=max_seconds)
         for candidate in found.results:
-            if len(report["added"]) >= limit:
+            if len(added) >= limit:
                 break
             _consider(store, candidate, known, usable, report, (folder or catalog_audio.audio_dir()) / SOURCE)
-            progress(min(0.98, len(report["added"]) / limit), f"added {len(report['added'])} of {limit}")
-        if len(report["added"]) >= limit or page >= found.page_count:
+            progress(min(0.98, len(added) / limit), f"added {len(added)} of {limit}")
+        if len(added) >= limit or page >= found.page_count:
             break
-    _embed_texts(store, [t["id"] for t in report["added"]])
+    _embed_texts(store, [t["id"] for t in added])
     progress(1.0, "done")
     return report
 
@@ -143,7 +144,8 @@ def add(store: Store, found: OpenverseAudio, folder: Path) -> dict | None:
     try:
         with store.session() as session:
             session.execute(Track.__table__.insert(), [track_row(item)])
-            track = session.scalar(select(Track).where(Track.source == SOURCE, Track.source_id == item.source_id))
+            track = session.scalars(select(Track).where(Track.source == SOURCE,
+                                                        Track.source_id == item.source_id)).one()
             path = catalog_audio.keep_as(got, track.id)
             track.stream_url, track.download_url, track.download_allowed = found.url, found.url, True
             session.add(TrackAudio(track_id=track.id, path=str(path), sha256=digest, size_bytes=got.size,
@@ -176,7 +178,7 @@ def _embed_texts(store: Store, track_ids: list[int]) -> None:
     if not track_ids:
         return
     with store.session() as session:
-        texts = set()
+        texts: set[str] = set()
         for track in session.scalars(select(Track).where(Track.id.in_(track_ids))):
             texts.update(t for t, _ in track_units(mood_tags=track.mood_tags, genres=track.genres,
                                                    instruments=track.instruments, title=track.title,

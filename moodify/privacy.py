@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, Delete, delete, select, update
+from sqlalchemy.orm import Session
 
 from moodify import config
 from moodify.errors import NotFound
@@ -70,7 +72,13 @@ def library_dir() -> Path:
 def _ours(path: str | None) -> bool:
     """A file Moodify made (an upload kept in the library), never a person's own file that
     `moodify catalog import-dir` read where it lies."""
-    return bool(path) and Path(path).resolve().is_relative_to(library_dir().resolve())
+    return bool(path and Path(path).resolve().is_relative_to(library_dir().resolve()))
+
+
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; how many rows it removed. (Session.execute is typed to return any Result; a
+    DELETE's is a CursorResult, the one with a rowcount.)"""
+    return cast(CursorResult, session.execute(statement)).rowcount or 0
 
 
 def delete_tracks(store: Store, track_ids: list[int]) -> PurgeReport:
@@ -84,7 +92,7 @@ def delete_tracks(store: Store, track_ids: list[int]) -> PurgeReport:
                  ("recommendation_items", delete(RecommendationItem).where(RecommendationItem.track_id.in_(track_ids))),
                  ("tracks", delete(Track).where(Track.id.in_(track_ids), Track.owner_id.is_not(None)))]
         for table, statement in steps:
-            report.rows[table] = session.execute(statement).rowcount or 0
+            report.rows[table] = _deleted(session, statement)
         still_used = {a.get("path") for a in session.scalars(select(Track.annotation).where(Track.source == "user"))}
     report.files = sum(_remove(path) for path in paths - still_used if _ours(path))
     return report
@@ -116,7 +124,7 @@ def purge_user(store: Store, name: str) -> PurgeReport:
             ("users", delete(User).where(User.id == uid)),
         ]
         for table, statement in steps:
-            report.rows[table] = report.rows.get(table, 0) + (session.execute(statement).rowcount or 0)
+            report.rows[table] = report.rows.get(table, 0) + _deleted(session, statement)
     report.files += sum(_remove(r.get("path")) for r in renders if r)
     for analysis_id in analysis_ids:
         folder = kept_dir(analysis_id)

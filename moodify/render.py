@@ -231,9 +231,9 @@ def _write(video_path: Path, out: Path, sound: np.ndarray) -> bool:
                     target.mux(packet)
             for packet in out_video.encode(None):
                 target.mux(packet)
-        frame = av.AudioFrame.from_ndarray(stereo, format="fltp", layout="stereo")
-        frame.sample_rate, frame.pts, frame.time_base = RATE, 0, Fraction(1, RATE)
-        for packet in out_audio.encode(frame):
+        mixed = av.AudioFrame.from_ndarray(stereo, format="fltp", layout="stereo")
+        mixed.sample_rate, mixed.pts, mixed.time_base = RATE, 0, Fraction(1, RATE)
+        for packet in out_audio.encode(mixed):
             target.mux(packet)
         for packet in out_audio.encode(None):
             target.mux(packet)

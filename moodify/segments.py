@@ -78,7 +78,7 @@ def best_segment(annotation: dict, length: float, target: tuple[float, float] | 
     start = starts[best]
     why = [Evidence.of("starts_on", aligned_to=aligned, time=start),
            Evidence.of("loudness", db=loudness[best], mean_db=energy.mean(), loudest=bool(loud_score[best] >= 0.999))]
-    if target is not None:
+    if target is not None:             # closeness was measured
         mood = _window_mood(annotation.get("timeline") or [], start, length)
         if mood:
             why.append(Evidence.of("segment_mood", valence=mood[0], arousal=mood[1], target_valence=target[0],

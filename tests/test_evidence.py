@@ -18,6 +18,7 @@ from moodify.post import Post
 from moodify.recommend import Options
 from moodify.store.models import Analysis
 from moodify.words import TABLES, evidence_text, reason_text, segment_text
+from moodify.domain import posts, recommendations
 
 FRONTEND = Path(__file__).resolve().parents[1] / "frontend" / "src" / "explain"
 CAPTION = Evidence.of("caption", snippet="보고 싶다 ㅠㅠ", emotion="sadness", probability=0.9123456)
@@ -132,7 +133,7 @@ def test_malformed_evidence_in_a_request_is_refused(bad):
 
 
 def test_a_stored_old_analysis_still_loads_shows_and_recommends(service, sqlite_store, user_name):
-    made = service.analyse(Post(caption="보고 싶다 ㅠㅠ"), user=user_name)
+    made = posts.analyse(service, service.viewer(user_name), Post(caption="보고 싶다 ㅠㅠ"))
     lines = ["caption: '보고 싶다 ㅠㅠ' → sadness (슬픔) 0.91", "crying ㅠㅠ → sadness", "read as Korean"]
     reading = {"label": "sadness", "probs": dict(made["fused"]["probs"]), "valence": -0.59, "arousal": -0.5,
                "confidence": 0.91, "evidence": lines}
@@ -143,14 +144,15 @@ def test_a_stored_old_analysis_still_loads_shows_and_recommends(service, sqlite_
         session.add(old)
         session.flush()
         old_id = old.id
-    view = service.analysis(old_id, user=user_name)
+    view = posts.analysis(service, service.viewer(user_name), old_id)
     expected = [{"code": "text", "params": {"text": line}} for line in lines]
     assert view["fused"]["evidence"] == expected and view["parts"][0]["evidence"] == expected
     assert [evidence_text(item) for item in view["fused"]["evidence"]] == lines
-    listed = service.recommend_for_analysis(old_id, Options(limit=3), user=user_name)
+    listed = recommendations.for_analysis(service, service.viewer(user_name), old_id, Options(limit=3))
     assert len(listed.tracks) == 3 and listed.reading.evidence[0] == Evidence.text(lines[0])
     # and a new one is codes all through
-    assert made["fused"]["evidence"][0]["code"] == "caption" and service.analysis(made["id"], user=user_name) == made
+    assert made["fused"]["evidence"][0]["code"] == "caption" and posts.analysis(service, service.viewer(user_name),
+                                                                                made["id"]) == made
 
 
 def test_every_code_has_english_words_for_the_command_line():

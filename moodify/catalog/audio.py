@@ -91,6 +91,8 @@ def fetch(store: Store, track_id: int, *, usable: str = "any", progress: Progres
             if have is not None:
                 return have.analysis
             url, source, name = track.download_url, track.source, track.title or f"track {track_id}"
+            if url is None:             # only an own import passes use_refusal without one
+                raise UseRefused("no_audio_source", track_id)
         check_budget(store)
         progress(0.02, "downloading")
 
@@ -172,7 +174,8 @@ class FetchPlan:
 def plan_fetch(store: Store, *, usable: str, limit: int, budget_mb: float) -> FetchPlan:
     """Which catalogue tracks `fetch-audio` would download: allowed in a video under `usable`,
     downloadable, not here yet, best-attested emotion first, within `limit` and the budget."""
-    chosen, total_mb, over = [], 0.0, 0
+    chosen: list[int] = []
+    total_mb, over = 0.0, 0
     with store.session() as session:
         have = set(session.scalars(select(TrackAudio.track_id)))
         rows = session.scalars(select(Track).where(Track.owner_id.is_(None), Track.available.is_(True),
@@ -203,7 +206,8 @@ def fetch_many(store: Store, track_ids: list[int], *, usable: str, budget_mb: fl
         try:
             fetch(store, track_id, usable=usable)
             with store.session() as session:
-                used += session.get(TrackAudio, track_id).size_bytes
+                kept = session.get(TrackAudio, track_id)
+                used += kept.size_bytes if kept is not None else 0     # None: removed meanwhile
             fetched.append(track_id)
         except MoodifyError as exc:
             failed.append({"track_id": track_id, "reason": exc.message})

@@ -106,7 +106,7 @@ def rederive(session: Session) -> int:
 
 
 def unit_texts(session: Session) -> set[str]:
-    texts = set()
+    texts: set[str] = set()
     for tags, genres, instruments, title, album in session.execute(
             select(Track.mood_tags, Track.genres, Track.instruments, Track.title, Track.album)):
         texts.update(t for t, _ in track_units(mood_tags=tags, genres=genres,

@@ -19,7 +19,7 @@ import logging
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import func, select
 
@@ -119,7 +119,7 @@ def enrich_batch(store: Store, client: JamendoClient, *, limit: int | None = Non
     return report
 
 
-def _ask(client: JamendoClient, tracks: list[Track]) -> tuple[dict[int, JamendoTrack] | None, int]:
+def _ask(client: JamendoClient, tracks: Sequence[Track]) -> tuple[dict[int, JamendoTrack] | None, int]:
     """What Jamendo says of these tracks, the missing ones asked a second time on their own
     before they count as gone; (answers, requests made). None: an answer with none of several
     tracks, which is not how removals look, so nothing should be marked."""

@@ -8,7 +8,7 @@ weights whose product with the unit vectors gives each track's semantic vector.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -23,6 +23,11 @@ from moodify.models import e5
 from moodify.store.models import PROB_COLUMNS, Track
 
 INSTRUMENTAL_UNKNOWN = -1
+
+
+def _not_given() -> np.ndarray:
+    """A per-track array left out of CatalogIndex(...): __post_init__ puts in its default."""
+    return np.empty(0)
 
 
 @dataclass
@@ -41,28 +46,30 @@ class CatalogIndex:
     unit_vectors: np.ndarray     # (U, 384) float32
     unit_norms: np.ndarray       # (N,) norm of each track's mean unit vector
     version: tuple = ()
-    owner: np.ndarray | None = None  # (N,) int64: the user who imported it, -1 for the catalogue
+    # The per-track arrays below default to the catalogue's own tracks, all usable and available.
+    owner: np.ndarray = field(default_factory=_not_given)  # (N,) int64: who imported it, -1 for the catalogue
     # What each track may be used for (moodify.licence.usable_level: 0 any, 1 personal,
     # 2 monetised) and whether its service still has it; refreshed apart from the rest.
-    usable: np.ndarray | None = None      # (N,) int8
-    available: np.ndarray | None = None   # (N,) bool
-    unchecked: np.ndarray | None = None   # (N,) bool: a Jamendo track never looked up
-    reachable: np.ndarray | None = None   # (N,) bool: a person can hear, fetch, or look it up somewhere
+    usable: np.ndarray = field(default_factory=_not_given)      # (N,) int8
+    available: np.ndarray = field(default_factory=_not_given)   # (N,) bool
+    unchecked: np.ndarray = field(default_factory=_not_given)   # (N,) bool: a Jamendo track never looked up
+    reachable: np.ndarray = field(default_factory=_not_given)   # (N,) bool: a person can hear, fetch, or look it up
     rights_version: object = None
 
     def __post_init__(self) -> None:
         self.row_of = {int(t): i for i, t in enumerate(self.ids)}
         self.feature_index = {name: i for i, name in enumerate(self.feature_names)}
-        if self.owner is None:
-            self.owner = np.full(len(self.ids), -1, np.int64)
-        if self.usable is None:
-            self.usable = np.zeros(len(self.ids), np.int8)
-        if self.available is None:
-            self.available = np.ones(len(self.ids), bool)
-        if self.unchecked is None:
-            self.unchecked = np.zeros(len(self.ids), bool)
-        if self.reachable is None:
-            self.reachable = np.ones(len(self.ids), bool)
+        n = len(self.ids)
+        if not len(self.owner):
+            self.owner = np.full(n, -1, np.int64)
+        if not len(self.usable):
+            self.usable = np.zeros(n, np.int8)
+        if not len(self.available):
+            self.available = np.ones(n, bool)
+        if not len(self.unchecked):
+            self.unchecked = np.zeros(n, bool)
+        if not len(self.reachable):
+            self.reachable = np.ones(n, bool)
 
     def refresh_rights(self, session: Session) -> None:
         """Re-read licences and availability (cheap: after enrichment, no full reload)."""

@@ -45,7 +45,7 @@ def _bundled() -> dict[str, np.ndarray]:
 def ensure_vectors(session: Session, texts: set[str], *, progress=None) -> int:
     """Store a vector for every text that has none yet; returns how many were embedded."""
     keys = {e5.text_key(t): t for t in texts}
-    have = set()
+    have: set[str] = set()
     key_list = list(keys)
     for start in range(0, len(key_list), 500):
         chunk = key_list[start:start + 500]

@@ -50,7 +50,7 @@ def track_licence(track: Track) -> Licence:
 
 def stream_allowed(url: str | None) -> bool:
     """A stream the web app may play: from the one media host its CSP allows, and only online."""
-    return bool(url) and not config.current().offline and origin(url) == jamendo_audio_origin()
+    return bool(url and not config.current().offline and origin(url) == jamendo_audio_origin())
 
 
 def preview_url(track: Track, has_audio: bool) -> str | None:

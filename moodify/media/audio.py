@@ -62,7 +62,8 @@ def decode(media: MediaFile, *, max_seconds: float | None = None, checked: bool 
             if not container.streams.audio:
                 raise InvalidInput(f"{media.name} has no sound in it: give {AUDIO_EXTENSIONS}")
             stream = container.streams.audio[0]
-            declared = float(stream.duration * stream.time_base) if stream.duration else None
+            declared = (float(stream.duration * stream.time_base) if stream.duration and stream.time_base
+                        else None)
             if declared is not None and declared > max_seconds:
                 raise _too_long(media, declared, max_seconds)
             pieces, total = [], 0

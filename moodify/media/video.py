@@ -56,7 +56,8 @@ def read(media: MediaFile, *, max_seconds: float | None = None, max_frames: int 
             stream, duration = _picture_track(container, media, max_seconds)
             stream.thread_type = "AUTO"
             every = max(1.0, duration / max_frames) if duration else 1.0
-            frames, previous, next_at, last_kept, decoded = [], None, 0.0, -1e9, 0
+            frames: list[Frame] = []
+            previous, next_at, last_kept, decoded = None, 0.0, -1e9, 0
             for frame in container.decode(stream):
                 decoded += 1
                 header = stream.codec_context.width * stream.codec_context.height

@@ -21,12 +21,16 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from moodify.models.cues import ReadCaption
 from moodify.errors import ModelUnavailable
 from moodify.models import weights
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 WEIGHTS_FILE = weights.CAPTION_HEAD
 ENCODER_FILE = weights.CAPTION_ENCODER
@@ -46,7 +50,7 @@ def hangul_share(text: str) -> float:
     return sum("\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e" for c in letters) / len(letters)
 
 
-def char_vectorizer(vocabulary=None):
+def char_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True,
@@ -55,7 +59,7 @@ def char_vectorizer(vocabulary=None):
 
 @dataclass
 class CaptionModel:
-    char_vectorizer: object
+    char_vectorizer: TfidfVectorizer
     char_coef: np.ndarray       # (7, V)
     char_intercept: np.ndarray  # (7,)
     w_char: float

@@ -103,7 +103,8 @@ def trained_state(model: CaptionClassifier) -> dict[str, np.ndarray]:
 def save(model: CaptionClassifier, meta: dict, path: Path = WEIGHTS_FILE) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {k: v.astype(np.float16) for k, v in trained_state(model).items()}
-    np.savez_compressed(path, meta=np.array(json.dumps(meta)), **state)
+    # numpy's stub lets **state fill the allow_pickle flag; no parameter is named that
+    np.savez_compressed(path, meta=np.array(json.dumps(meta)), **state)  # type: ignore[arg-type]
 
 
 class CaptionEncoder:

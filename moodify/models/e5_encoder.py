@@ -35,6 +35,8 @@ class Layer(nn.Module):
 
 
 class Encoder(nn.Module):
+    id_map: torch.Tensor        # a buffer: full-vocabulary piece id -> row of `word`
+
     def __init__(self, weights: E5Weights, vocabulary: np.ndarray | None = None) -> None:
         super().__init__()
         c = weights.config

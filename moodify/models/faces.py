@@ -110,7 +110,7 @@ def _keras_layers(path: Path) -> tuple[list[dict], dict[str, dict[str, np.ndarra
         layers = json.loads(f.attrs["model_config"])["config"]["layers"]
         weights = {}
         for name, group in f["model_weights"].items():
-            arrays = {}
+            arrays: dict[str, np.ndarray] = {}
             def keep(key, obj, arrays=arrays):
                 if hasattr(obj, "shape"):
                     arrays[key.split("/")[-1].split(":")[0]] = obj[()]
@@ -129,23 +129,24 @@ def load_keras(path: Path) -> MiniXception:
     if len(keras) != len(ours):
         raise ModelUnavailable(f"{path} is not the mini-Xception this port expects "
                                f"({len(keras)} weighted layers, not {len(ours)})")
+    # Each module's tensors are named as in its state dict (get_parameter, get_buffer): the Keras
+    # layer's kind, not the Python type, says which module this is.
     with torch.no_grad():
         for (kind, name), module in zip(keras, ours):
             w = weights[name]
             if kind == "BatchNormalization":
-                module.weight.copy_(torch.from_numpy(w["gamma"]))
-                module.bias.copy_(torch.from_numpy(w["beta"]))
-                module.running_mean.copy_(torch.from_numpy(w["moving_mean"]))
-                module.running_var.copy_(torch.from_numpy(w["moving_variance"]))
-            elif kind == "SeparableConv2D":
-                depthwise, pointwise = module[1], module[2]
-                depthwise.weight.copy_(torch.from_numpy(w["depthwise_kernel"]).permute(2, 3, 0, 1))
-                pointwise.weight.copy_(torch.from_numpy(w["pointwise_kernel"]).permute(3, 2, 0, 1))
+                module.get_parameter("weight").copy_(torch.from_numpy(w["gamma"]))
+                module.get_parameter("bias").copy_(torch.from_numpy(w["beta"]))
+                module.get_buffer("running_mean").copy_(torch.from_numpy(w["moving_mean"]))
+                module.get_buffer("running_var").copy_(torch.from_numpy(w["moving_variance"]))
+            elif kind == "SeparableConv2D":       # Separable: padding, depthwise (1), pointwise (2)
+                depthwise, pointwise = module.get_parameter("1.weight"), module.get_parameter("2.weight")
+                depthwise.copy_(torch.from_numpy(w["depthwise_kernel"]).permute(2, 3, 0, 1))
+                pointwise.copy_(torch.from_numpy(w["pointwise_kernel"]).permute(3, 2, 0, 1))
             else:
-                conv = module
-                conv.weight.copy_(torch.from_numpy(w["kernel"]).permute(3, 2, 0, 1))
-                if conv.bias is not None:
-                    conv.bias.copy_(torch.from_numpy(w["bias"]))
+                module.get_parameter("weight").copy_(torch.from_numpy(w["kernel"]).permute(3, 2, 0, 1))
+                if module.bias is not None:
+                    module.get_parameter("bias").copy_(torch.from_numpy(w["bias"]))
     return model.eval()
 
 
@@ -154,9 +155,9 @@ def _modules_in_keras_order(model: MiniXception) -> list[nn.Module]:
     s = model.stem
     order: list[nn.Module] = [s[0], s[1], s[3], s[4]]
     for block in model.blocks:
-        m, short = block.main, block.shortcut
         # Keras order: sep1, bn, sep2, bn, shortcut conv, shortcut bn (after the pooling)
-        order += [m[0], m[1], m[3], m[4], short[1], short[2]]
+        order += [block.get_submodule(part) for part in ("main.0", "main.1", "main.3", "main.4",
+                                                         "shortcut.1", "shortcut.2")]
     order.append(model.head[1])
     return order
 
@@ -198,7 +199,9 @@ class FaceReader:
         smallest = max(24, round(MIN_FACE * scale))
         found = self.detector.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5,
                                                minSize=(smallest, smallest))
-        return [tuple(int(round(v / scale)) for v in box) for box in found]
+        def unscaled(v: float) -> int:
+            return int(round(v / scale))
+        return [(unscaled(x), unscaled(y), unscaled(w), unscaled(h)) for x, y, w, h in found]
 
     def crops(self, grey: np.ndarray, boxes) -> np.ndarray:
         """fer's crop: the box squared (the short side grown about its centre) and grown GROW px

@@ -64,6 +64,7 @@ def _fields(message: bytes) -> dict[int, list]:
     while pos < len(message):
         tag, pos = _varint(message, pos)
         number, wire = tag >> 3, tag & 7
+        value: int | bytes
         if wire == 0:
             value, pos = _varint(message, pos)
         elif wire == 2:

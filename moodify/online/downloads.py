@@ -60,7 +60,7 @@ def check_address(url: str, service: str) -> None:
     if parts.netloc.lower() in configured_hosts():
         return
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
     except socket.gaierror:
         raise OnlineError(f"{service}'s download host could not be found: try again later", service=service) from None
     for address in addresses:

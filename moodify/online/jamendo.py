@@ -72,7 +72,7 @@ class JamendoClient:
             raise NoClientId()
         return cls(client_id, config.current().jamendo_api_url)
 
-    def tracks(self, ids: Iterable[int], *, timeout: float = 10.0, attempts: int = 4,
+    def tracks(self, ids: Iterable[int], *, timeout: float | tuple[float, float] = 10.0, attempts: int = 4,
                max_wait: float = 30.0, deadline: float | None = None) -> dict[int, JamendoTrack]:
         """The tracks Jamendo still has, by id: ids it does not return are absent from the dict.
         Asks at most MAX_IDS_PER_REQUEST ids a request; `deadline` bounds each request's whole time."""

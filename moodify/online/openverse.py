@@ -39,7 +39,7 @@ class OpenverseAudio:
     creator: str | None
     creator_url: str | None
     foreign_landing_url: str | None
-    url: str | None  # the audio file
+    url: str  # the audio file (a result without one is left out)
     license: str  # lower-case code as given, e.g. "by-nc-sa", "cc0", "pdm"
     license_version: str | None
     license_url: str | None

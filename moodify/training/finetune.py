@@ -93,7 +93,7 @@ def finetune(data_path: Path, *, out: Path = ce.WEIGHTS_FILE, epochs: int = 3, r
             "batch_size": batch_size, "trained_on": len(fit), "data": Path(data_path).name,
             "extra": Path(extra).name if extra else None}
     model.train()
-    started, step = time.perf_counter(), 0
+    started, step, best = time.perf_counter(), 0, -1.0
     for epoch in range(1, epochs + 1):
         for chosen in length_batches(fit_lengths, batch_size, rng):
             rows = fit[chosen]
@@ -110,7 +110,8 @@ def finetune(data_path: Path, *, out: Path = ce.WEIGHTS_FILE, epochs: int = 3, r
         score = round(float(accuracy(model, val_tokens, val_labels, weights.tokenizer.pad)), 4)
         meta[f"validation_accuracy_epoch{epoch}"] = score
         say(f"epoch {epoch}: validation accuracy {score}")
-        if score > meta.get("validation_accuracy", -1.0):  # keep the best epoch on validation
+        if score > best:  # keep the best epoch on validation
+            best = score
             meta.update(validation_accuracy=score, best_epoch=epoch)
             ce.save(model, meta, out)
     say(f"saved {out} after {time.perf_counter() - started:.0f} s")

@@ -48,12 +48,12 @@ def choose_mix(model: caption.CaptionModel, read: list[ReadCaption], labels: np.
     """Grid-search the two weights for accuracy, then the temperature for calibration."""
     p = model.parts(read)
 
-    def probs(w_char, w_enc, temperature):
+    def probs(w_char: float, w_enc: float, temperature: float) -> np.ndarray:
         return model.combine(p["char"], p["enc"], p["share"], p["cues"], w_char=w_char, w_enc=w_enc,
                              temperature=temperature)
 
     best = max(((c, e) for c, e in itertools.product(GRID_WEIGHTS, GRID_WEIGHTS) if c + e > 0),
-               key=lambda w: (probs(*w, 1.0).argmax(1) == labels).mean())
+               key=lambda w: (probs(w[0], w[1], 1.0).argmax(1) == labels).mean())
     temperature = min(GRID_TEMPERATURES,
                       key=lambda t: expected_calibration_error(labels, probs(*best, t)))
     final = probs(*best, temperature)

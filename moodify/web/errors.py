@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 
 def error_response(status: int, code: str, message: str, details: dict | None = None):
-    error = {"code": code, "message": message}
+    error: dict[str, object] = {"code": code, "message": message}
     if details:
         error["details"] = details
     response = jsonify({"error": error})
@@ -34,7 +34,8 @@ def init_app(app: Flask) -> None:
                     413: "the request is too large: the API takes at most 2 MB of JSON, and "
                          "uploads up to the max_upload_mb setting (MOODIFY_MAX_UPLOAD_MB)",
                     405: "this route does not take that method: see /api/v1/openapi.json"}
-        return error_response(exc.code or 500, code, messages.get(exc.code, exc.description or code))
+        status = exc.code or 500
+        return error_response(status, code, messages.get(status, exc.description or code))
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

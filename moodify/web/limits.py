@@ -10,8 +10,10 @@ own address is the one counted.
 from __future__ import annotations
 
 import unicodedata
+from typing import cast
 
 from flask import Flask, request
+from flask import typing as ft
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -40,5 +42,7 @@ def init_app(app: Flask, settings: config.Settings) -> Limiter:
         view = limiter.limit(PER_ADDRESS, scope=f"{endpoint}:address")(app.view_functions[endpoint])
         if endpoint == "auth.login":
             view = limiter.limit(PER_NAME, key_func=_name_key, scope="login:name")(view)
-        app.view_functions[endpoint] = view
+        # Limiter.limit() is generic over one callable; given Flask's union of sync and async views
+        # it infers a single callable returning either, which is the same view to Flask.
+        app.view_functions[endpoint] = cast(ft.RouteCallable, view)
     return limiter
