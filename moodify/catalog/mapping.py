@@ -1,6 +1,8 @@
-"""From a track's published annotation to our emotion space.
+"""From a track's published annotation to our emotion space: the shared helpers. Each data set's
+own mapping is its `emotion` function (moodify.catalog.datasets); CSV imports use `imported`, and
+tracks measured on import (own files, Openverse finds) `measured`.
 
-The data sets annotate emotion four ways; each gets one small documented mapping.
+The data sets annotate emotion four ways:
 
 * Tags (MTG-Jamendo mood/theme tags, imported CSV tags): valence and arousal are the
   Warriner ratings of the tag words, averaged (words that name no emotion, such as
