@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from moodify.catalog.sources import READERS
+from moodify.catalog.datasets import DATASETS
 from moodify.licence import (Licence, licence_for, parse_cc, platform_links, usable_level,
                              usable_under)
 
@@ -90,7 +90,7 @@ def test_every_catalogue_source_has_a_decided_licence():
     """One row per source the catalogue is built from (and the others Moodify stores)."""
     expected = {"jamendo": "creative-commons", "deam": "creative-commons", "pmemo": "platform",
                 "4q": "platform", "soundtracks": "platform"}
-    assert set(READERS) == set(expected), "a new catalogue source needs its row in this table"
+    assert set(DATASETS) == set(expected), "a new catalogue source needs its row in this table"
     for source, kind in expected.items():
         licence = licence_for(source)
         assert licence.kind == kind, source

@@ -15,8 +15,8 @@ from typing import Callable, Iterable
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from moodify.catalog import mapping
-from moodify.catalog.sources import SourceTrack, read_all
+from moodify.catalog.datasets import derive, read_all
+from moodify.catalog.sources import SourceTrack
 from moodify.catalog.vectors import ensure_vectors, track_units
 from moodify.emotion import EMOTIONS
 from moodify.licence import licence_for
@@ -38,7 +38,7 @@ class BuildReport:
 
 
 def _emotion_columns(source: str, annotation: dict) -> dict:
-    derived = mapping.derive(source, annotation)
+    derived = derive(source, annotation)
     return {**dict(zip(PROB_COLUMNS, derived.probs)), "valence": derived.valence,
             "arousal": derived.arousal, "confidence": derived.confidence,
             "emotion": derived.label}

@@ -71,7 +71,7 @@ def parse_row(row: dict) -> SourceTrack:
         raise InvalidInput("title is empty")
     _number(row, "valence", -1, 1), _number(row, "arousal", -1, 1)
     duration = _number(row, "duration_s", 0, 24 * 3600)
-    mapping.derive(SOURCE, row)  # fails early when the row carries no usable emotion
+    mapping.imported(row)  # fails early when the row carries no usable emotion
     link = row.get("link") or ""
     if link and not re.match(r"^https?://[^\s]+$", link, re.I):
         raise InvalidInput(f"link {link[:60]!r} is not a web address (http or https)")

@@ -1,6 +1,8 @@
-"""From a track's published annotation to our emotion space.
+"""From a track's published annotation to our emotion space: the shared helpers. Each data set's
+own mapping is its `emotion` function (moodify.catalog.datasets); CSV imports use `imported`, and
+tracks measured on import (own files, Openverse finds) `measured`.
 
-The data sets annotate emotion four ways; each gets one small documented mapping.
+The data sets annotate emotion four ways:
 
 * Tags (MTG-Jamendo mood/theme tags, imported CSV tags): valence and arousal are the
   Warriner ratings of the tag words, averaged (words that name no emotion, such as
@@ -32,7 +34,7 @@ import numpy as np
 
 from moodify.catalog.moodwords import category_evidence, is_affective, word_va
 from moodify.catalog.sources import split_list
-from moodify.emotion import EMOTIONS, PLANE_ONLY_PRIOR, probs_from_va, rescale_1_9
+from moodify.emotion import EMOTIONS, PLANE_ONLY_PRIOR, probs_from_va
 from moodify.errors import InvalidInput
 
 CATEGORY_SHARE = 0.7
@@ -52,7 +54,7 @@ class TrackEmotion:
         return EMOTIONS[int(np.argmax(self.probs))]
 
 
-def _combine(evidence: list[float] | None, valence: float, arousal: float,
+def combine(evidence: list[float] | None, valence: float, arousal: float,
              confidence: float) -> TrackEmotion:
     valence, arousal = float(np.clip(valence, -1, 1)), float(np.clip(arousal, -1, 1))
     plane = probs_from_va(np.array([valence]), np.array([arousal]), MUSIC_PRIOR)[0]
@@ -82,85 +84,24 @@ def from_words(words: tuple[str, ...]) -> TrackEmotion | None:
         valence, arousal = 0.0, 0.0
     # One affective word is weak evidence; three or more that agree are strong.
     confidence = min(1.0, 0.35 + 0.25 * sum(1 for w in words if is_affective(w)))
-    return _combine(evidence, valence, arousal, confidence)
+    return combine(evidence, valence, arousal, confidence)
 
 
-def _jamendo(row: dict) -> TrackEmotion:
-    derived = from_words(split_list(row["mood_tags"], "|"))
-    if derived is None:
-        raise InvalidInput(f"Jamendo track {row.get('track_id')} has no known mood tag")
-    return derived
-
-
-def _deam(row: dict) -> TrackEmotion:
-    spread = (float(row["valence_std"]) + float(row["arousal_std"])) / 2
-    # Raters disagreeing by ~2 points of 9 is the norm in DEAM; confidence falls with spread.
-    return _combine(None, rescale_1_9(float(row["valence_mean"])),
-                    rescale_1_9(float(row["arousal_mean"])), 1.0 - spread / 4)
-
-
-def _pmemo(row: dict) -> TrackEmotion:
-    return _combine(None, (float(row["valence_mean"]) - 0.5) * 2,
-                    (float(row["arousal_mean"]) - 0.5) * 2, 0.8)
-
-
-QUADRANT_SIGNS = {"Q1": (1, 1), "Q2": (-1, 1), "Q3": (-1, -1), "Q4": (1, -1)}
-
-
-def _four_quadrants(row: dict) -> TrackEmotion:
-    sign_v, sign_a = QUADRANT_SIGNS[row["Quadrant"]]
-    ratings = word_va()
-    found = [ratings[w] for w in split_list(row["MoodsFoundStr"], ";") if w in ratings]
-    valence, arousal = np.mean(found, axis=0) if found else (0.4, 0.4)
-    # The quadrant is the published label: keep the point inside it.
-    valence = sign_v * max(abs(valence) if np.sign(valence) == sign_v else 0.0, 0.1)
-    arousal = sign_a * max(abs(arousal) if np.sign(arousal) == sign_a else 0.0, 0.1)
-    evidence = category_evidence(list(split_list(row["MoodsStrSplit"], ";")))
-    return _combine(evidence, valence, arousal, float(row.get("PQuad") or 0.5))
-
-
-SOUNDTRACK_RATINGS = {"happy": {"happiness": 1.0}, "sad": {"sadness": 1.0},
-                      "anger": {"anger": 1.0}, "fear": {"fear": 1.0},
-                      "tender": {"happiness": 0.5, "neutral": 0.5}}
-
-
-def _soundtracks(row: dict) -> TrackEmotion:
-    rated = {k.lower(): v for k, v in row.items()}
-    evidence = [0.0] * len(EMOTIONS)
-    for scale, targets in SOUNDTRACK_RATINGS.items():
-        above_floor = max(float(rated[scale]) - 1.0, 0.0)
-        for emotion, share in targets.items():
-            evidence[EMOTIONS.index(emotion)] += share * above_floor
-    if rated["target"].strip().upper() == "SURPRISE":
-        evidence[EMOTIONS.index("surprise")] += max(evidence)
-    return _combine(evidence, rescale_1_9(float(rated["valence"])),
-                    rescale_1_9(float(rated["energy"])), 0.9)
-
-
-def _imported(row: dict) -> TrackEmotion:
+def imported(row: dict) -> TrackEmotion:
     """A row of `moodify catalog import`: tags and/or valence/arousal in [-1, 1]."""
     by_words = from_words(split_list(row.get("tags"), ";"))
     if row.get("valence") not in (None, "") and row.get("arousal") not in (None, ""):
         valence, arousal = float(row["valence"]), float(row["arousal"])
         evidence = list(category_evidence(list(split_list(row.get("tags"), ";"))))
-        return _combine(evidence, valence, arousal, 0.8 if by_words is None else 0.9)
+        return combine(evidence, valence, arousal, 0.8 if by_words is None else 0.9)
     if by_words is None:
         raise InvalidInput("the row needs mood tags we know or both valence and arousal")
     return by_words
 
 
-def _measured(annotation: dict) -> TrackEmotion:
+def measured(annotation: dict) -> TrackEmotion:
     """A file from the person's own library, or found on Openverse: the emotion the sound path
     measured on import (moodify.library), kept in the annotation with the features it came from."""
     measured = annotation["reading"]
     return TrackEmotion(tuple(float(p) for p in measured["probs"]), float(measured["valence"]),
                         float(measured["arousal"]), float(measured["confidence"]))
-
-
-MAPPINGS = {"jamendo": _jamendo, "deam": _deam, "pmemo": _pmemo, "4q": _four_quadrants,
-            "soundtracks": _soundtracks, "user": _measured, "openverse": _measured}
-
-
-def derive(source: str, annotation: dict) -> TrackEmotion:
-    """The emotion of a track from its stored annotation, by its source's mapping."""
-    return MAPPINGS.get(source, _imported)(annotation)

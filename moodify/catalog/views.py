@@ -19,14 +19,12 @@ from __future__ import annotations
 
 from moodify import config
 from moodify.emotion import EMOTIONS
+from moodify.catalog.datasets import DATASETS
 from moodify.catalog.sources import jamendo_number
 from moodify.licence import Licence, licence_for, platform_links
 from moodify.online import jamendo_audio_origin, origin
 from moodify.store.models import Track
 
-# Sources whose published sample URLs point at hosts that no longer serve them (4Q's AllMusic
-# previews): kept as `sample_url`, not offered as a `preview_url` a player would fail on.
-RETIRED_PREVIEW_SOURCES = {"4q"}
 LOCAL_AUDIO = "/api/v1/tracks/{id}/audio"
 
 
@@ -56,8 +54,9 @@ def stream_allowed(url: str | None) -> bool:
 def preview_url(track: Track, has_audio: bool) -> str | None:
     if track.source == "user" or has_audio:
         return LOCAL_AUDIO.format(id=track.id)
-    if not track.available or track.source in RETIRED_PREVIEW_SOURCES:
-        return None
+    dataset = DATASETS.get(track.source)
+    if not track.available or (dataset is not None and not dataset.previews_play):
+        return None      # a published sample URL on a host that no longer serves it: not offered
     if track.source == "jamendo":
         return track.stream_url if stream_allowed(track.stream_url) else None
     return track.sample_url

@@ -8,7 +8,7 @@ import dataclasses
 from sqlalchemy import select
 
 from moodify.catalog import build
-from moodify.catalog.sources import read_all
+from moodify.catalog.datasets import read_all
 from moodify.service import Moodify
 from moodify.store import Store
 from moodify.store.models import Track

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from moodify.catalog import build, mapping
+from moodify.catalog import build
+from moodify.catalog.datasets import derive
 from moodify.catalog.moodwords import word_va
 from moodify.store.models import Track
 
@@ -27,14 +28,14 @@ from moodify.store.models import Track
     ("import", {"valence": "-0.7", "arousal": "-0.5"}, "sadness"),
 ])
 def test_each_kind_of_annotation(source, annotation, label):
-    derived = mapping.derive(source, annotation)
+    derived = derive(source, annotation)
     assert derived.label == label
     assert sum(derived.probs) == pytest.approx(1)
     assert -1 <= derived.valence <= 1 and -1 <= derived.arousal <= 1
 
 
 def test_quadrant_is_respected_even_when_words_disagree():
-    derived = mapping.derive("4q", {"Quadrant": "Q3", "MoodsFoundStr": "happy", "MoodsStrSplit": "Happy",
+    derived = derive("4q", {"Quadrant": "Q3", "MoodsFoundStr": "happy", "MoodsStrSplit": "Happy",
                                     "PQuad": "0.3"})
     assert derived.valence < 0 and derived.arousal < 0
 

@@ -6,7 +6,8 @@ import csv
 import re
 from collections import Counter
 
-from moodify.catalog.sources import SOURCES_DIR, read_all
+from moodify.catalog.datasets import read_all
+from moodify.catalog.sources import SOURCES_DIR
 
 
 def test_every_source_is_read_whole():
