@@ -235,9 +235,3 @@ def _result(index: CatalogIndex, row: int, total: float, parts: dict, profile: P
         liked = tuple(n for n in sorted(names, key=lambda n: -profile.weights.get(n, 0))
                       if profile.weights.get(n, 0) > 0)[:3]
     return Recommendation(int(index.ids[row]), round(total, 4), values, liked)
-
-
-def category_summary(probs) -> str:
-    """'sadness 0.62, fear 0.15': the two strongest categories."""
-    order = np.argsort(probs)[::-1][:2]
-    return ", ".join(f"{EMOTIONS[i]} {probs[i]:.2f}" for i in order)
