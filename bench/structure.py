@@ -50,6 +50,10 @@ import json, os, sys, threading
 from pathlib import Path
 root, scratch = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
 os.environ["MOODIFY_INSTANCE"] = str(scratch)
+# Only the checkout's own modules: an editable install's finder would supply modules it lacks.
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+import moodify
+assert Path(moodify.__file__).resolve().is_relative_to(root), moodify.__file__
 from PIL import Image
 from skimage import data
 from moodify.catalog import build
