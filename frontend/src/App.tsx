@@ -12,7 +12,18 @@ import { UsableFilter } from "./music/UsableFilter";
 import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
 import { ImportMusic } from "./YourMusic";
-import type { Analysis, FeedbackKind, Filters, Job, Limits, Mode, RecommendationList, Track, Usable } from "./types";
+import type {
+  Analysis,
+  FeedbackKind,
+  Filters,
+  Job,
+  Limits,
+  Me,
+  Mode,
+  RecommendationList,
+  Track,
+  Usable,
+} from "./types";
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
@@ -29,12 +40,12 @@ export function App() {
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
-  const [account, setAccount] = useState<api.Me | null>(null); // null until known
+  const [account, setAccount] = useState<Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
   const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS); // the server's own, once it says them
 
   // An account arrives with its remembered choice of music (one render, not an effect's second).
-  const welcome = useCallback((who: api.Me) => {
+  const welcome = useCallback((who: Me) => {
     setAccount(who);
     setUsable(savedUsable(accountKey(who)));
   }, []);

@@ -1,5 +1,5 @@
 import type { Strings } from "./i18n";
-import { COLOURS, partName } from "./reading";
+import { COLOURS, partName, said } from "./reading";
 import { type Analysis, EMOTIONS, type Emotion, type Part, type TimelinePoint } from "./types";
 
 function isDisagreement(line: string): boolean {
@@ -113,7 +113,8 @@ export function Timeline({ points, t }: { points: TimelinePoint[]; t: Strings })
 
 export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings }) {
   const fused = analysis.fused;
-  const conflicts = fused.evidence.filter(isDisagreement);
+  const evidence = fused.evidence.map(said);
+  const conflicts = evidence.filter(isDisagreement);
   return (
     <section className="card reading" aria-labelledby="reading-title">
       <h2 id="reading-title">{t.reading}</h2>
@@ -137,7 +138,7 @@ export function ReadingView({ analysis, t }: { analysis: Analysis; t: Strings })
       {analysis.timeline && <Timeline points={analysis.timeline} t={t} />}
       <h3>{t.evidence}</h3>
       <ul className="evidence">
-        {fused.evidence
+        {evidence
           .filter((line) => !isDisagreement(line))
           .map((line) => (
             <li key={line}>{line}</li>

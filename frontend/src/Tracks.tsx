@@ -3,6 +3,7 @@ import type { Strings } from "./i18n";
 import { LicenceLine, PlatformLinks } from "./music/Licence";
 import { Preview } from "./music/Preview";
 import { UseInVideo, type VideoContext } from "./music/UseInVideo";
+import { said } from "./reading";
 import type { FeedbackKind, Filters, Mode, Online, Track } from "./types";
 
 const MODES: Mode[] = ["match", "uplift", "calm"];
@@ -140,9 +141,12 @@ export function TrackList({
           </div>
           <p className="tags">{[...track.tags, ...track.genres].slice(0, 6).join(" · ")}</p>
           <ul className="reasons">
-            {track.reasons.slice(0, 3).map((r) => (
-              <li key={r}>{r}</li>
-            ))}
+            {track.reasons
+              .slice(0, 3)
+              .map(said)
+              .map((r) => (
+                <li key={r}>{r}</li>
+              ))}
           </ul>
           <LicenceLine track={track} t={t} />
           <PlatformLinks track={track} t={t} />

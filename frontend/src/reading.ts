@@ -1,5 +1,5 @@
 import type { Strings } from "./i18n";
-import type { Emotion } from "./types";
+import type { Coded, Emotion } from "./types";
 
 export const COLOURS: Record<Emotion, string> = {
   happiness: "#946300",
@@ -18,3 +18,7 @@ export function partName(name: string, t: Strings): string {
   const kind = { caption: "text", photo: "image", sound: "audio", video: "video" }[match[1]]!;
   return match[2] ? `${t.kinds[kind]} ${match[2]}` : t.kinds[kind];
 }
+
+/** Evidence and reasons are becoming codes for the app to word; the API still sends sentences.
+ * Until the catalogue has words for a code, the code itself. */
+export const said = (item: string | Coded): string => (typeof item === "string" ? item : item.code);
