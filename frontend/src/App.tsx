@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "./api";
 import { Compose } from "./Compose";
-import { DEFAULT_LIMITS, type Draft, emptyDraft } from "./compose";
+import { type Draft, emptyDraft } from "./compose";
 import { hashFor, parseHash } from "./hash";
 import { History } from "./History";
 import { SignIn } from "./SignIn";
@@ -42,7 +42,7 @@ export function App() {
   const cancelled = useRef(false);
   const [account, setAccount] = useState<Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
-  const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS); // the server's own, once it says them
+  const [limits, setLimits] = useState<Limits | null>(null); // the server's own, once it says them
 
   // An account arrives with its remembered choice of music (one render, not an effect's second).
   const welcome = useCallback((who: Me) => {
@@ -54,7 +54,7 @@ export function App() {
     api
       .limits()
       .then(setLimits)
-      .catch(() => undefined); // the defaults stand; the server checks every upload anyway
+      .catch(() => undefined); // files go unchecked here; the server checks every upload anyway
   }, []);
 
   useEffect(() => {
