@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from moodify.emotion import EMOTIONS
 from moodify.licence import KINDS, USABLE
@@ -12,9 +12,20 @@ from moodify.recommend import MODES
 
 
 class RequestBody(BaseModel):
-    """A JSON body: types as JSON has them ("7" is not a number, 1.0 not a whole one)."""
+    """A JSON body: types as JSON has them ("7" is not a number, 1.0 not a whole one). A null for
+    an option means its default, as leaving it out does."""
 
     model_config = ConfigDict(strict=True, allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_the_default(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {name: value for name, value in data.items()
+                if value is not None or name not in fields or fields[name].is_required()
+                or fields[name].default is None}
 
 
 class RequestFields(BaseModel):
