@@ -64,16 +64,19 @@ def _operations(endpoints) -> dict[tuple[str, str], str]:
 
 def _named(doc: dict) -> None:
     """Operations named after their views (api.health: api_health); fields without the titles
-    pydantic makes of their names ("Track Id"): the names say it."""
+    pydantic makes of their names ("Track Id"): the names say it; ids as the 64-bit numbers they are."""
     for (path, method), endpoint in _operations(current_app.view_functions).items():
         if path in doc["paths"]:
             doc["paths"][path][method]["operationId"] = endpoint.replace(".", "_")
     fields = [field for schema in doc["components"]["schemas"].values()
               for field in schema.get("properties", {}).values()]
-    fields += [parameter["schema"] for methods in doc["paths"].values() for op in methods.values()
-               for parameter in op["parameters"]]
-    for field in fields:
+    parameters = [parameter for methods in doc["paths"].values() for op in methods.values()
+                  for parameter in op["parameters"]]
+    for field in fields + [parameter["schema"] for parameter in parameters]:
         field.pop("title", None)
+    for parameter in parameters:        # ids: spectree calls Flask's int converter int32; they are 64-bit
+        if parameter["in"] == "path" and parameter["schema"].get("format") == "int32":
+            parameter["schema"]["format"] = "int64"
 
 
 def _answer_files(doc: dict) -> None:
