@@ -25,7 +25,15 @@ $(NODE_STAMP): frontend/package-lock.json frontend/package.json
 	cd frontend && npm install --no-audit --no-fund
 	touch $@
 
-$(APP): $(NODE_STAMP) $(FRONTEND_SRC)
+# The API's document, written by the code (moodify/web/openapi.py); `npm run build` generates the
+# web app's types from it (src/api-types.ts). Rewritten only when it changes, so that the web app
+# is rebuilt only then.
+API_DOC := frontend/openapi.json
+$(API_DOC): $(STAMP) $(shell find moodify -name '*.py')
+	$(VENV)/bin/python -m moodify.web.openapi > $@.new
+	if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(APP): $(NODE_STAMP) $(FRONTEND_SRC) $(API_DOC)
 	cd frontend && npm run build
 
 run: $(STAMP) $(APP)

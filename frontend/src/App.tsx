@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "./api";
 import { Compose } from "./Compose";
-import { DEFAULT_LIMITS, type Draft, emptyDraft } from "./compose";
+import { type Draft, emptyDraft } from "./compose";
 import { hashFor, parseHash } from "./hash";
 import { History } from "./History";
 import { SignIn } from "./SignIn";
@@ -12,7 +12,18 @@ import { UsableFilter } from "./music/UsableFilter";
 import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
 import { ImportMusic } from "./YourMusic";
-import type { Analysis, FeedbackKind, Filters, Job, Limits, Mode, RecommendationList, Track, Usable } from "./types";
+import type {
+  Analysis,
+  FeedbackKind,
+  Filters,
+  Job,
+  Limits,
+  Me,
+  Mode,
+  RecommendationList,
+  Track,
+  Usable,
+} from "./types";
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
@@ -29,12 +40,12 @@ export function App() {
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancelled = useRef(false);
-  const [account, setAccount] = useState<api.Me | null>(null); // null until known
+  const [account, setAccount] = useState<Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
-  const [limits, setLimits] = useState<Limits>(DEFAULT_LIMITS); // the server's own, once it says them
+  const [limits, setLimits] = useState<Limits | null>(null); // the server's own, once it says them
 
   // An account arrives with its remembered choice of music (one render, not an effect's second).
-  const welcome = useCallback((who: api.Me) => {
+  const welcome = useCallback((who: Me) => {
     setAccount(who);
     setUsable(savedUsable(accountKey(who)));
   }, []);
@@ -43,7 +54,7 @@ export function App() {
     api
       .limits()
       .then(setLimits)
-      .catch(() => undefined); // the defaults stand; the server checks every upload anyway
+      .catch(() => undefined); // files go unchecked here; the server checks every upload anyway
   }, []);
 
   useEffect(() => {

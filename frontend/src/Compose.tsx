@@ -85,7 +85,7 @@ export function Compose({
   setDraft: (d: Draft) => void;
   onAnalyse: () => void;
   busy: boolean;
-  limits: Limits;
+  limits: Limits | null;
   t: Strings;
 }) {
   const [errors, setErrors] = useState<string[]>([]);

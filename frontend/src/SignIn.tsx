@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { type Me, signIn } from "./api";
+import { signIn } from "./api";
+import type { Me } from "./types";
 import type { Strings } from "./i18n";
 
 /** Shown only on the multi-user server (MOODIFY_AUTH=required) when nobody is signed in. */

@@ -1,6 +1,19 @@
 // Every call the web app makes to the JSON API lives here.
 
-import type { Analysis, FeedbackKind, Filters, Job, Limits, Mode, RecommendationList, Segment, Usable } from "./types";
+import type {
+  Analysis,
+  AnalysisPage,
+  FeedbackKind,
+  Filters,
+  Job,
+  Limits,
+  Me,
+  Mode,
+  RecommendationList,
+  Segment,
+  Session,
+  Usable,
+} from "./types";
 
 /** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
 export class ApiError extends Error {
@@ -50,12 +63,6 @@ export interface PostInput {
   video: File | null;
 }
 
-export interface Me {
-  auth: "none" | "required";
-  name: string | null;
-  csrf_token?: string;
-}
-
 /** Who is signed in: {auth: "none"} on the single-person tool; 401 (ApiError) when signed out. */
 /** What the server accepts, to check a post before uploading it. */
 export const limits = (): Promise<Limits> => call<Limits>("/limits");
@@ -67,10 +74,7 @@ export async function me(): Promise<Me> {
 }
 
 export async function signIn(name: string, password: string, register: boolean): Promise<Me> {
-  const who = await call<{ name: string; csrf_token: string }>(
-    register ? "/auth/register" : "/auth/login",
-    json("POST", { name, password }),
-  );
+  const who = await call<Session>(register ? "/auth/register" : "/auth/login", json("POST", { name, password }));
   csrfToken = who.csrf_token;
   return { auth: "required", name: who.name, csrf_token: who.csrf_token };
 }
@@ -97,7 +101,7 @@ export async function createAnalysis(post: PostInput): Promise<{ analysis?: Anal
 export const getJob = (id: number) => call<Job>(`/jobs/${id}`);
 export const cancelJob = (id: number) => call<Job>(`/jobs/${id}`, { method: "DELETE" });
 export const getAnalysis = (id: number) => call<Analysis>(`/analyses/${id}`);
-export const listAnalyses = () => call<{ analyses: Analysis[]; total: number }>("/analyses?per_page=50");
+export const listAnalyses = () => call<AnalysisPage>("/analyses?per_page=50");
 
 export function recommendationBody(mode: Mode, filters: Filters, usable: Usable = "any"): Record<string, unknown> {
   const body: Record<string, unknown> = { mode, limit: 10 };

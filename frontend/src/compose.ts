@@ -10,20 +10,6 @@ export interface Draft {
   video: File | null;
 }
 
-/** The server's defaults, until it says its own (GET /api/v1/limits). */
-export const DEFAULT_LIMITS: Limits = {
-  upload_mb: 200,
-  json_mb: 2,
-  images: 10,
-  audio: 3,
-  video: 1,
-  image_megapixels: 40,
-  audio_seconds: 600,
-  video_megapixels: 8.3,
-  video_seconds: 180,
-  library_quota_mb: 5120,
-};
-
 const draftBytes = (draft: Draft): number =>
   [...draft.images, ...draft.audio, ...(draft.video ? [draft.video] : [])].reduce((sum, f) => sum + f.size, 0);
 
@@ -38,13 +24,14 @@ export function kindOf(file: File): "image" | "audio" | "video" | null {
   return null;
 }
 
-/** Add files to a draft within the server's limits (the whole post's size, files of each kind);
- * what cannot be added comes back as messages. The server checks again, by content (pixels, seconds). */
+/** Add files to a draft within the server's limits (GET /api/v1/limits: the whole post's size, files
+ * of each kind); what cannot be added comes back as messages. Until the server has said its limits
+ * (null), files are added unchecked. The server checks every upload again, by content too. */
 export function addFiles(
   draft: Draft,
   files: File[],
   t: Strings,
-  limits: Limits = DEFAULT_LIMITS,
+  limits: Limits | null,
 ): { draft: Draft; errors: string[] } {
   const next: Draft = { ...draft, images: [...draft.images], audio: [...draft.audio] };
   const errors: string[] = [];
@@ -55,15 +42,15 @@ export function addFiles(
       continue;
     }
     const replaced = kind === "video" && next.video ? next.video.size : 0;
-    if (draftBytes(next) - replaced + file.size > limits.upload_mb * 1024 * 1024) {
+    if (limits && draftBytes(next) - replaced + file.size > limits.upload_mb * 1024 * 1024) {
       errors.push(t.tooBig(file.name, limits.upload_mb));
       continue;
     }
     if (kind === "image") {
-      if (next.images.length >= limits.images) errors.push(t.tooMany(t.kinds.image, limits.images));
+      if (limits && next.images.length >= limits.images) errors.push(t.tooMany(t.kinds.image, limits.images));
       else next.images.push(file);
     } else if (kind === "audio") {
-      if (next.audio.length >= limits.audio) errors.push(t.tooMany(t.kinds.audio, limits.audio));
+      if (limits && next.audio.length >= limits.audio) errors.push(t.tooMany(t.kinds.audio, limits.audio));
       else next.audio.push(file);
     } else {
       next.video = file; // one video: a new one replaces the old

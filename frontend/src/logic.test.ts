@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { recommendationBody } from "./api";
-import { addFiles, DEFAULT_LIMITS, emptyDraft, isEmpty, kindOf, move } from "./compose";
+import { addFiles, emptyDraft, isEmpty, kindOf, move } from "./compose";
 import { hashFor, parseHash } from "./hash";
 import { savedLang, STRINGS } from "./i18n";
 import { COLOURS, partName } from "./reading";
+import type { Limits } from "./types";
 
 const file = (name: string, type: string, size = 10) => new File([new Uint8Array(size)], name, { type });
 const t = STRINGS.en;
+// As GET /api/v1/limits answers with the default settings.
+const LIMITS: Limits = {
+  upload_mb: 200,
+  json_mb: 2,
+  images: 10,
+  audio: 3,
+  video: 1,
+  image_megapixels: 40,
+  audio_seconds: 600,
+  video_megapixels: 8.3,
+  video_seconds: 180,
+  library_quota_mb: 5120,
+};
 
 describe("composing a post", () => {
   it("sorts files by kind, by type or by name", () => {
@@ -19,20 +33,20 @@ describe("composing a post", () => {
 
   it("keeps limits and says what it refused", () => {
     const photos = Array.from({ length: 11 }, (_, i) => file(`${i}.png`, "image/png"));
-    const { draft, errors } = addFiles(emptyDraft(), [...photos, file("x.txt", "text/plain")], t);
+    const { draft, errors } = addFiles(emptyDraft(), [...photos, file("x.txt", "text/plain")], t, LIMITS);
     expect(draft.images).toHaveLength(10);
     expect(errors).toEqual(["At most 10 photo.", "x.txt is not a photo, video or sound file."]);
   });
 
   it("refuses files that are too large before uploading them", () => {
     const huge = { name: "big.mp4", type: "video/mp4", size: 300 * 1024 * 1024 } as File;
-    const { draft, errors } = addFiles(emptyDraft(), [huge], t);
+    const { draft, errors } = addFiles(emptyDraft(), [huge], t, LIMITS);
     expect(draft.video).toBeNull();
     expect(errors[0]).toContain("larger than 200 MB");
   });
 
   it("keeps to the server's own limits: the whole post's size and the files of each kind", () => {
-    const limits = { ...DEFAULT_LIMITS, upload_mb: 1, images: 2 };
+    const limits = { ...LIMITS, upload_mb: 1, images: 2 };
     const mb = (name: string, size: number) => ({ name, type: "image/jpeg", size: size * 1024 * 1024 }) as File;
     const { draft, errors } = addFiles(emptyDraft(), [mb("a.jpg", 0.4), mb("b.jpg", 0.4), mb("c.jpg", 0.1)], t, limits);
     expect(draft.images.map((f) => f.name)).toEqual(["a.jpg", "b.jpg"]);
@@ -41,9 +55,16 @@ describe("composing a post", () => {
     expect(full.errors[0]).toBe("v.mp4 would make the post larger than 1 MB, this server's limit.");
   });
 
+  it("adds files unchecked until the server has said its limits (it checks every upload anyway)", () => {
+    const photos = Array.from({ length: 11 }, (_, i) => file(`${i}.png`, "image/png"));
+    const { draft, errors } = addFiles(emptyDraft(), photos, t, null);
+    expect(draft.images).toHaveLength(11);
+    expect(errors).toEqual([]);
+  });
+
   it("a second video replaces the first; reordering stays in bounds", () => {
-    const one = addFiles(emptyDraft(), [file("a.mp4", "video/mp4")], t).draft;
-    const two = addFiles(one, [file("b.mp4", "video/mp4")], t).draft;
+    const one = addFiles(emptyDraft(), [file("a.mp4", "video/mp4")], t, LIMITS).draft;
+    const two = addFiles(one, [file("b.mp4", "video/mp4")], t, LIMITS).draft;
     expect(two.video?.name).toBe("b.mp4");
     expect(move([1, 2, 3], 0, 1)).toEqual([2, 1, 3]);
     expect(move([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);

@@ -8,11 +8,13 @@ import type { Analysis, Track } from "./types";
 afterEach(cleanup);
 const t = STRINGS.en;
 const probs = { happiness: 0.3, sadness: 0.5, anger: 0.05, fear: 0.05, surprise: 0.04, disgust: 0.03, neutral: 0.03 };
+const noDetails = { file: null, faces: null, whole_image: null, seconds: null, speech: null, frames: null };
 
 const analysis: Analysis = {
   id: 1,
   caption: "보고 싶다",
   created_at: "2026-11-24T00:00:00Z",
+  chosen: null,
   fused: {
     label: "sadness",
     probs,
@@ -53,6 +55,7 @@ const analysis: Analysis = {
       arousal: -0.5,
       confidence: 0.9,
       evidence: [],
+      ...noDetails,
     },
     {
       kind: "image",
@@ -63,6 +66,7 @@ const analysis: Analysis = {
       arousal: 0.3,
       confidence: 0.9,
       evidence: [],
+      ...noDetails,
     },
   ],
   timeline: [
@@ -91,10 +95,12 @@ describe("the tracks", () => {
     artist: "Kim",
     album: null,
     source: "deam",
+    source_id: "7",
     tags: ["sad"],
     genres: ["piano"],
     instruments: [],
     emotion: "sadness",
+    probs,
     valence: -0.5,
     arousal: -0.4,
     duration_s: 200,
@@ -114,8 +120,11 @@ describe("the tracks", () => {
       share_alike: false,
     },
     find_on: null,
+    image_url: null,
     playable: false,
     available: true,
+    enriched_at: null,
+    annotation: {},
     use: { video: false, reason: "no_audio_source", needs_download: false },
     score_parts: { base: 0.83, personal: 0.9 },
     reasons: [
@@ -123,6 +132,7 @@ describe("the tracks", () => {
       { code: "reads_as", params: { emotion: "sadness", post_emotion: "sadness" } },
     ],
     feedback: "like",
+    segment: null,
   };
 
   it("shows the score, reasons, links and which feedback was given", () => {

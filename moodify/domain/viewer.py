@@ -16,6 +16,7 @@ from moodify.store.models import Analysis, User
 
 MAX_ID = 2**63 - 1          # ids beyond a 64-bit integer cannot exist
 MAX_PAGE = 100_000
+MAX_PER_PAGE = 100
 NOBODY = -1                 # the id of a name never seen: it owns nothing
 
 
@@ -48,8 +49,8 @@ def check_id(value: int, what: str) -> int:
 
 
 def check_page(page: int, per_page: int) -> None:
-    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= 100:
-        raise InvalidInput(f"page must be from 1 to {MAX_PAGE:,} and per_page from 1 to 100")
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidInput(f"page must be from 1 to {MAX_PAGE:,} and per_page from 1 to {MAX_PER_PAGE}")
 
 
 def analysis_view(stored: Analysis) -> dict:

@@ -18,7 +18,7 @@ def create_app(settings: config.Settings | dict | None = None) -> Flask:
     settings = config.load(settings)
     app = Flask(__name__, static_folder=None)
     app.config["MOODIFY_SETTINGS"] = settings
-    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024   # JSON bodies: 2 MB (api.JSON_LIMIT)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024   # JSON bodies: 2 MB (bodies.JSON_LIMIT)
     app.config["MOODIFY_LIBRARY"] = str(settings.instance_dir / "library")
     app.config["MOODIFY_RENDERS"] = str(settings.instance_dir / "renders")
     app.config["MOODIFY_KEPT"] = str(settings.instance_dir / "kept")
@@ -34,13 +34,15 @@ def create_app(settings: config.Settings | dict | None = None) -> Flask:
         if "settings_token" in g:
             config.leave(g.pop("settings_token"))
 
-    from moodify.web import api, auth, errors, frontend, security
+    from moodify.web import api, auth, bodies, errors, frontend, openapi, security
     with config.using(settings):
         app.extensions["moodify"] = open_moodify(settings)
         app.extensions["moodify"].start_serving()
         errors.init_app(app)
         security.init_app(app)
         auth.init_app(app, settings)
+        bodies.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
     app.register_blueprint(frontend.bp)
     return app

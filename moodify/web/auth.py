@@ -16,13 +16,16 @@ from __future__ import annotations
 import os
 import secrets
 
-from flask import Blueprint, Flask, Response, current_app, g, jsonify, request
+from flask import Blueprint, Flask, Response, after_this_request, current_app, g, request
 
 from moodify import accounts, config
 from moodify.errors import Forbidden, InvalidInput, Unauthorised
+from moodify.web.contract import operation
+from moodify.web.schemas.requests import Credentials, NewPassword, TokenRequest
+from moodify.web.schemas.server import Me, NewToken, Revoked, Session, SignedOut, TokenList
 
 COOKIE = "moodify_session"
-PUBLIC = {"api.health", "api.ready", "api.limits", "api.openapi", "auth.register", "auth.login", "auth.me"}
+PUBLIC = {"api.health", "api.ready", "api.limits", "api_doc.served", "auth.register", "auth.login", "auth.me"}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
@@ -69,24 +72,17 @@ def _authenticate():
     return None
 
 
-def _credentials() -> tuple[str, str]:
-    from moodify.web.api import json_body       # the API's limits and checks on JSON bodies
-
-    data = json_body()
-    if not isinstance(data.get("name"), str) or not isinstance(data.get("password"), str):
-        raise InvalidInput("send {\"name\": ..., \"password\": ...} as JSON")
-    return data["name"], data["password"]
-
-
-def _signed_in(user: dict, status: int = 200) -> Response:
-    """Start a session (a fresh token; this browser's old one ends) and set its cookie."""
+def _signed_in(user: dict) -> dict:
+    """Start a session (a fresh token; this browser's old one ends); its cookie goes on the answer."""
     token, csrf = accounts.start_session(_store(), user["id"], replacing=request.cookies.get(COOKIE))
-    response = jsonify({"name": user["name"], "csrf_token": csrf})
-    response.status_code = status
     _, absolute = accounts.lifetimes()
-    response.set_cookie(COOKIE, token, max_age=int(absolute.total_seconds()), httponly=True, samesite="Lax",
-                        secure=current_app.config["MOODIFY_COOKIE_SECURE"], path="/")
-    return response
+
+    @after_this_request
+    def _set_cookie(response: Response) -> Response:
+        response.set_cookie(COOKIE, token, max_age=int(absolute.total_seconds()), httponly=True, samesite="Lax",
+                            secure=current_app.config["MOODIFY_COOKIE_SECURE"], path="/")
+        return response
+    return {"name": user["name"], "csrf_token": csrf}
 
 
 def _single_person(what: str) -> None:
@@ -95,69 +91,77 @@ def _single_person(what: str) -> None:
 
 
 @bp.post("/register")
-def register():
+@operation({201: Session}, 409, 413, 429)
+def register(json: Credentials):
+    """Multi-user server only: create an account ({name, password}) and sign in"""
     _single_person("there are no accounts")
-    name, password = _credentials()
-    return _signed_in(accounts.register(_store(), name, password), 201)
+    return _signed_in(accounts.register(_store(), json.name, json.password)), 201
 
 
 @bp.post("/login")
-def login():
+@operation(Session, 401, 413, 429)
+def login(json: Credentials):
+    """Multi-user server only: sign in; sets an HttpOnly session cookie and returns the CSRF token
+    to send as X-CSRF-Token with every change"""
     _single_person("there is nothing to sign in to")
-    name, password = _credentials()
-    return _signed_in(accounts.login(_store(), name, password))
+    return _signed_in(accounts.login(_store(), json.name, json.password))
 
 
 @bp.post("/logout")
+@operation(SignedOut)
 def logout():
+    """Sign out: the session ends on the server"""
     accounts.end_session(_store(), request.cookies.get(COOKIE, ""))
-    response = jsonify({"signed_out": True})
-    response.delete_cookie(COOKIE, path="/")
-    return response
+
+    @after_this_request
+    def _forget_cookie(response: Response) -> Response:
+        response.delete_cookie(COOKIE, path="/")
+        return response
+    return {"signed_out": True}
 
 
 @bp.post("/password")
-def change_password():
-    """{"current", "new"}: a new password; every session and token of the account ends, and this
-    browser gets a fresh session."""
-    from moodify.web.api import json_body
-
-    data = json_body()
-    if not isinstance(data.get("current"), str) or not isinstance(data.get("new"), str):
-        raise InvalidInput("send {\"current\": ..., \"new\": ...} as JSON")
-    user = accounts.login(_store(), _account(), data["current"])
-    accounts.set_password(_store(), user["name"], data["new"])
+@operation(Session, 401)
+def change_password(json: NewPassword):
+    """Multi-user server only: {current, new}: a new password; every session and API token of the
+    account ends, and this browser gets a fresh session"""
+    user = accounts.login(_store(), _account(), json.current)
+    accounts.set_password(_store(), user["name"], json.new)
     return _signed_in(user)
 
 
 @bp.get("/me")
+@operation(Me, 401)
 def me():
+    """Who is signed in: {auth: none} on the single-person tool"""
     if not required(current_app):
-        return jsonify({"auth": "none", "name": None})
+        return {"auth": "none", "name": None}
     if g.account is None:
         raise Unauthorised("not signed in")
-    return jsonify({"auth": "required", "name": g.account, "csrf_token": g.get("csrf")})
+    return {"auth": "required", "name": g.account, "csrf_token": g.get("csrf")}
 
 
 @bp.get("/tokens")
+@operation(TokenList)
 def list_tokens():
-    return jsonify({"tokens": accounts.tokens(_store(), _account())})
+    """Your personal API tokens (never their text)"""
+    return {"tokens": accounts.tokens(_store(), _account())}
 
 
 @bp.post("/tokens")
-def create_token():
-    from moodify.web.api import json_body
-
-    data = json_body(optional=True)
-    if not isinstance(data.get("name", "token"), str):
-        raise InvalidInput("'name' must be text: what the token is for")
-    return jsonify(accounts.create_token(_store(), _account(), data.get("name", "token"))), 201
+@operation({201: NewToken})
+def create_token(json: TokenRequest):
+    """A new personal API token for the CLI and scripts (`Authorization: Bearer ...`); its text is
+    shown once"""
+    return accounts.create_token(_store(), _account(), json.name), 201
 
 
 @bp.delete("/tokens/<int:token_id>")
+@operation(Revoked, 404)
 def revoke_token(token_id: int):
+    """Revoke a token"""
     accounts.revoke_token(_store(), _account(), token_id)
-    return jsonify({"revoked": token_id})
+    return {"revoked": token_id}
 
 
 def _account() -> str:

@@ -108,6 +108,7 @@ def test_the_upload_api_and_the_job_carry_it(heartbeats, own_app, user_name):
 
 
 def test_the_api_document_names_its_upload_field(heartbeats, client):
-    form = client.get("/api/v1/openapi.json").get_json()["paths"]["/api/v1/analyses"]["post"]["requestBody"][
-        "content"]["multipart/form-data"]["schema"]["properties"]
+    document = client.get("/api/v1/openapi.json").get_json()
+    ref = document["paths"]["/api/v1/analyses"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    form = document["components"]["schemas"][ref["$ref"].rsplit("/", 1)[-1]]["properties"]
     assert form["heartbeats"]["maxItems"] == 2 and form["images"]["maxItems"] == 10 and "format" in form["video"]

@@ -57,6 +57,20 @@ def test_bad_requests_get_a_json_400(client, body, fragment):
     assert error["code"] == "invalid_input" and fragment in error["message"]
 
 
+@pytest.mark.parametrize("method, url, body, message", [
+    ("post", "/api/v1/recommendations", {"emotion": "sadness", "mode": "louder"},
+     "'mode' must be 'match', 'uplift' or 'calm', got 'louder'"),
+    ("post", "/api/v1/feedback", {"track_id": "7", "kind": "like"}, "'track_id' must be a whole number, got '7'"),
+    ("post", "/api/v1/feedback", {"kind": "like"}, "'track_id' is missing"),
+    ("get", "/api/v1/tracks?per_page=1000", None, "'per_page' must be less than or equal to 100, got '1000'"),
+])
+def test_a_wrong_field_is_named_with_what_is_allowed(client, method, url, body, message):
+    response = getattr(client, method)(url, json=body)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["message"] == message and error["details"]["field"] == message.split("'")[1]
+
+
 def test_malformed_bodies(client):
     for data, ctype, says in ((b"{not json", "application/json", "JSON object"),
                               (b"\xff\xfe\x00bad", "application/json", "not valid UTF-8"),

@@ -217,6 +217,7 @@ def test_uploads_can_be_kept_and_then_purged(media_client, media_app, user_name,
         "user": user_name, "keep": "true", "images": [(io.BytesIO(jpeg(data.astronaut())), "keep-me.jpg")]})
     done = poll(media_client, response.headers["Location"], user_name)
     assert done["status"] == "done"
+    assert done["result"] == {"analysis_id": done["analysis_id"]}       # where it keeps them is the server's
     kept = media_app[1] / "kept" / str(done["analysis_id"])
     assert [p.name for p in kept.iterdir()] == ["images-0"]
     assert not [p for p in (media_app[1] / "uploads").rglob("*") if p.is_file()]

@@ -17,11 +17,12 @@ from schemathesis.checks import (content_type_conformance, not_a_server_error, r
                                  status_code_conformance)
 from schemathesis.generation import GenerationMode
 
-from moodify.web.openapi import document
+from moodify.web.openapi import document, routes_app
 
 FUZZ_EXAMPLES = int(os.environ.get("MOODIFY_FUZZ_EXAMPLES", "12"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-OPERATIONS = [(path, method.upper()) for path, methods in document()["paths"].items() for method in methods]
+with routes_app().app_context():
+    OPERATIONS = [(path, method.upper()) for path, methods in document()["paths"].items() for method in methods]
 
 
 @pytest.fixture(scope="module", params=["none", "required"], ids=["single-person", "multi-user"])

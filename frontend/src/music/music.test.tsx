@@ -24,7 +24,11 @@ const job = (kind: string, result: unknown): Job => ({
   stage: "done",
   analysis_id: null,
   error: null,
+  error_code: null,
   result: result as never,
+  analysis: null,
+  created_at: "2026-11-24T00:00:00Z",
+  updated_at: "2026-11-24T00:00:00Z",
 });
 
 describe("the preview", () => {

@@ -112,6 +112,10 @@ describe("jobErrorText", () => {
     analysis_id: null,
     error,
     error_code,
+    result: null,
+    analysis: null,
+    created_at: "2026-11-24T00:00:00Z",
+    updated_at: "2026-11-24T00:00:00Z",
   });
 
   it("says a failed job's reason in the interface language when its code is known", () => {
