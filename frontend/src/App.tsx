@@ -23,6 +23,7 @@ import type {
   RecommendationList,
   Track,
   Usable,
+  WordCount,
 } from "./types";
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
@@ -43,6 +44,7 @@ export function App() {
   const [account, setAccount] = useState<Me | null>(null); // null until known
   const [signedOut, setSignedOut] = useState(false);
   const [limits, setLimits] = useState<Limits | null>(null); // the server's own, once it says them
+  const [genres, setGenres] = useState<WordCount[] | null>(null); // the catalogue's, to choose from
 
   // An account arrives with its remembered choice of music (one render, not an effect's second).
   const welcome = useCallback((who: Me) => {
@@ -66,6 +68,17 @@ export function App() {
         else setError((e as Error).message);
       });
   }, [welcome]);
+
+  // The genres to choose from: again when the person's music grows (an import, music found online).
+  const loadGenres = useCallback(() => {
+    api
+      .vocabulary()
+      .then((words) => setGenres(words.genres))
+      .catch(() => setGenres(null)); // the box to type a genre stays
+  }, []);
+  useEffect(() => {
+    if (account) loadGenres();
+  }, [account, loadGenres]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -246,10 +259,16 @@ export function App() {
             {analysis && (
               <section className="card music" aria-labelledby="music-title">
                 <h2 id="music-title">{t.music}</h2>
-                <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} t={t}>
+                <Controls mode={mode} setMode={setMode} filters={filters} setFilters={setFilters} genres={genres} t={t}>
                   <UsableFilter value={usable} onChange={chooseUsable} t={t} />
                 </Controls>
-                <ImportMusic t={t} onImported={() => setFilters({ ...filters })} />
+                <ImportMusic
+                  t={t}
+                  onImported={() => {
+                    setFilters({ ...filters });
+                    loadGenres();
+                  }}
+                />
                 {recs && (
                   <Notices
                     key={analysis.id}
@@ -257,7 +276,10 @@ export function App() {
                     analysisId={analysis.id}
                     mode={mode}
                     usable={usable}
-                    onFound={() => setFilters({ ...filters })}
+                    onFound={() => {
+                      setFilters({ ...filters });
+                      loadGenres();
+                    }}
                     t={t}
                   />
                 )}

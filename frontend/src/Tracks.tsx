@@ -1,10 +1,11 @@
 import { type ReactNode, useState } from "react";
 import { reasonText } from "./explain/words";
 import type { Strings } from "./i18n";
+import { GenreChips } from "./music/GenreChips";
 import { LicenceLine, PlatformLinks } from "./music/Licence";
 import { Preview } from "./music/Preview";
 import { UseInVideo, type VideoContext } from "./music/UseInVideo";
-import type { FeedbackKind, Filters, Mode, Online, Track } from "./types";
+import type { FeedbackKind, Filters, Mode, Online, Track, WordCount } from "./types";
 
 const MODES: Mode[] = ["match", "uplift", "calm"];
 const DURATIONS = [null, 60, 120, 180, 300];
@@ -14,6 +15,7 @@ export function Controls({
   setMode,
   filters,
   setFilters,
+  genres,
   t,
   children,
 }: {
@@ -21,6 +23,8 @@ export function Controls({
   setMode: (m: Mode) => void;
   filters: Filters;
   setFilters: (f: Filters) => void;
+  /** The catalogue's genres to choose from; until they come (or if they cannot), a box to type one. */
+  genres?: WordCount[] | null;
   t: Strings;
   children?: ReactNode;
 }) {
@@ -66,16 +70,25 @@ export function Controls({
           ))}
         </select>
       </label>
-      <label className="inline">
-        {t.genre}
-        <input
-          type="text"
+      {genres?.length ? (
+        <GenreChips
+          genres={genres}
           value={filters.genre}
-          size={10}
-          placeholder="pop, ambient…"
-          onChange={(e) => setFilters({ ...filters, genre: e.target.value })}
+          onChange={(genre) => setFilters({ ...filters, genre })}
+          t={t}
         />
-      </label>
+      ) : (
+        <label className="inline">
+          {t.genre}
+          <input
+            type="text"
+            value={filters.genre}
+            size={10}
+            placeholder="pop, ambient…"
+            onChange={(e) => setFilters({ ...filters, genre: e.target.value })}
+          />
+        </label>
+      )}
       {children}
     </div>
   );

@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The genres and mood tags you can choose from, each with how many of your tracks carry it, most common first */
+        get: operations["api_catalog_vocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -1020,6 +1037,16 @@ export interface components {
             };
             jamendo: components["schemas"]["JamendoCounts"];
         };
+        /**
+         * Vocabulary
+         * @description The catalogue's own words for choosing music, for the tracks this person can be given (the
+         *     catalogue and their own imports): the most common first, at most 40 of each.
+         */
+        Vocabulary: {
+            genres: components["schemas"]["WordCount"][];
+            /** @description mood tags */
+            moods: components["schemas"]["WordCount"][];
+        };
         /** Credentials */
         Credentials: {
             /** @description letters, digits, . _ - (NFKC-normalised, unique whatever the case) */
@@ -1475,6 +1502,13 @@ export interface components {
             looked_up: number;
             not_looked_up: number;
             unavailable: number;
+        };
+        /** WordCount */
+        WordCount: {
+            /** @description as the catalogue spells it; send it back as a genre to filter by */
+            word: string;
+            /** @description tracks that carry it */
+            count: number;
         };
         /** Token */
         Token: {
@@ -2688,6 +2722,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogStats"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_catalog_vocabulary: {
+        parameters: {
+            query?: {
+                user?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vocabulary"];
                 };
             };
             /** @description Bad Request */

@@ -13,6 +13,7 @@ import type {
   Segment,
   Session,
   Usable,
+  Vocabulary,
 } from "./types";
 
 /** An error the API answered ({"error": {code, message}}); `code` picks the app's own words. */
@@ -98,6 +99,8 @@ export async function createAnalysis(post: PostInput): Promise<{ analysis?: Anal
   return { job: await call<Job>("/analyses", { method: "POST", body: form }) };
 }
 
+/** The genres and mood tags to choose from, with how many of this person's tracks carry each. */
+export const vocabulary = () => call<Vocabulary>("/catalog/vocabulary");
 export const getJob = (id: number) => call<Job>(`/jobs/${id}`);
 export const cancelJob = (id: number) => call<Job>(`/jobs/${id}`, { method: "DELETE" });
 export const getAnalysis = (id: number) => call<Analysis>(`/analyses/${id}`);

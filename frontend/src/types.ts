@@ -49,6 +49,10 @@ export type Mode = RecommendationList["target"]["mode"];
 export type Me = Schemas["Me"];
 export type Session = Schemas["Session"];
 
+/** The catalogue's genres and mood tags with their counts (GET /api/v1/catalog/vocabulary). */
+export type Vocabulary = Schemas["Vocabulary"];
+export type WordCount = Schemas["WordCount"];
+
 /** What this server accepts (GET /api/v1/limits), from its settings: the app's only source of limits. */
 export type Limits = Schemas["Limits"];
 

@@ -9,7 +9,7 @@ weights whose product with the unit vectors gives each track's semantic vector.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -101,6 +101,23 @@ class CatalogIndex:
     def semantic(self, query: np.ndarray) -> np.ndarray:
         """Cosine of every track's text vector with a query vector (384,) -> (N,)."""
         return np.asarray(self.units @ (self.unit_vectors @ query)).ravel() / self.unit_norms
+
+    @cached_property
+    def _catalogue_counts(self) -> np.ndarray:
+        """(F,) how many of the catalogue's own tracks carry each feature: kept with the index, so
+        counted once per catalogue version."""
+        return np.asarray(self.features[self.owner == -1].sum(axis=0)).ravel().astype(np.int64)
+
+    def word_counts(self, prefix: str, viewer: int) -> list[tuple[str, int]]:
+        """Each word of the features prefix:word with how many tracks the viewer sees carry it
+        (the catalogue's and their own imports), most common first, ties by word."""
+        counts = self._catalogue_counts
+        if viewer != -1 and (own := self.owner == viewer).any():
+            counts = counts + np.asarray(self.features[own].sum(axis=0)).ravel().astype(np.int64)
+        start = f"{prefix}:"
+        words = [(name[len(start):], int(counts[column])) for name, column in self.feature_index.items()
+                 if name.startswith(start) and counts[column] > 0]
+        return sorted(words, key=lambda item: (-item[1], item[0]))
 
     def feature_mask(self, prefix: str, names: list[str]) -> np.ndarray:
         """(N,) bool: the track has any of the features prefix:name."""

@@ -62,6 +62,19 @@ def search(app: Installation, viewer: Viewer, *, q: str | None = None, source: s
         return [track_view(t, has_audio=t.id in fetched) for t in rows], total
 
 
+VOCABULARY_SIZE = 40        # words of each kind: enough to choose from, few enough to scan
+
+
+def vocabulary(app: Installation, viewer: Viewer, *, most: int = VOCABULARY_SIZE) -> dict[str, list[dict]]:
+    """The catalogue's own words for choosing music: its genres and mood tags, each with how many
+    tracks the viewer can be given carry it (the catalogue and their own imports), most common first."""
+    with app.store.session() as session:
+        viewer_id = viewer.id(session)
+        index = app.index(session)
+    return {kind: [{"word": word, "count": count} for word, count in index.word_counts(prefix, viewer_id)[:most]]
+            for kind, prefix in (("genres", "genre"), ("moods", "tag"))}
+
+
 def audio(app: Installation, viewer: Viewer, track_id: int) -> tuple[Track, dict]:
     """A track whose audio is on this machine (imported, or fetched from its service) and the
     analysis of that audio (its `path`, beats, bars, loudness), detached."""

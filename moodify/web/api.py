@@ -22,7 +22,7 @@ from moodify.web import uploads
 from moodify.web.bodies import JSON_LIMIT
 from moodify.web.contract import operation
 from moodify.web.schemas.jobs import Job
-from moodify.web.schemas.music import FeedbackEvent, RecommendationList, Segment, Track, TrackPage
+from moodify.web.schemas.music import FeedbackEvent, RecommendationList, Segment, Track, TrackPage, Vocabulary
 from moodify.web.schemas.reading import Analysis, AnalysisPage
 from moodify.web.schemas.requests import (CaptionPost, FeedbackRequest, FetchRequest, FindOnlineRequest, LibraryForm,
                                           ListOptions, PageQuery, PostForm, RecommendationRequest, RenderForm,
@@ -308,3 +308,11 @@ def find_online(json: FindOnlineRequest):
 def catalog_stats():
     """Counts per source, dominant emotion and licence"""
     return build.stats(moodify().store)
+
+
+@bp.get("/catalog/vocabulary")
+@operation(Vocabulary)
+def catalog_vocabulary(query: ViewerQuery):
+    """The genres and mood tags you can choose from, each with how many of your tracks carry it,
+    most common first"""
+    return tracks.vocabulary(moodify(), _viewer(query.user))

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
+from sqlalchemy import select
+
+from moodify.domain.viewer import Viewer
+from moodify.store.models import Track
 
 from tests.published import sad_by_ratings
 
@@ -122,6 +127,33 @@ def test_health_and_stats(client):
     assert health["status"] == "ok" and health["tracks"] >= 22425
     stats = client.get("/api/v1/catalog/stats").get_json()
     assert stats["by_source"]["jamendo"] == 18486
+
+
+def _most_common(counts: Counter) -> list[dict]:
+    return [{"word": w, "count": n} for w, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:40]]
+
+
+def test_vocabulary_counts_the_words_of_the_tracks_a_person_can_be_given(own_app, user_name):
+    app, _ = own_app()
+    client, store = app.test_client(), app.extensions["moodify"].store
+    with store.session() as session:
+        rows = session.execute(select(Track.genres, Track.mood_tags).where(Track.owner_id.is_(None))).all()
+    genres = Counter(g for row in rows for g in set(row.genres))
+    moods = Counter(m for row in rows for m in set(row.mood_tags))
+    catalogue = client.get(f"/api/v1/catalog/vocabulary?user={user_name}").get_json()
+    assert catalogue == {"genres": _most_common(genres), "moods": _most_common(moods)}
+    assert len(catalogue["genres"]) == 40 and catalogue["genres"][0]["count"] > 1000
+
+    genre, mood = catalogue["genres"][0]["word"], catalogue["moods"][0]["word"]
+    with store.session() as session:
+        owner = Viewer(user_name).user(session)
+        session.add(Track(source="user", source_id=f"test-{user_name}", license="own", annotation={},
+                          emotion="neutral", owner_id=owner.id, genres=[genre], mood_tags=[mood]))
+    mine = client.get(f"/api/v1/catalog/vocabulary?user={user_name}").get_json()
+    assert mine["genres"][0] == {"word": genre, "count": genres[genre] + 1}
+    assert mine["moods"][0] == {"word": mood, "count": moods[mood] + 1}
+    # Another person's vocabulary is the catalogue's alone.
+    assert client.get(f"/api/v1/catalog/vocabulary?user={user_name}-other").get_json() == catalogue
 
 
 def test_openapi_document_matches_the_routes(app, client):

@@ -154,6 +154,19 @@ class TrackPage(ResponseBody):
     per_page: int
 
 
+class WordCount(ResponseBody):
+    word: str = Field(description="as the catalogue spells it; send it back as a genre to filter by")
+    count: int = Field(ge=1, description="tracks that carry it")
+
+
+class Vocabulary(ResponseBody):
+    """The catalogue's own words for choosing music, for the tracks this person can be given (the
+    catalogue and their own imports): the most common first, at most 40 of each."""
+
+    genres: list[WordCount]
+    moods: list[WordCount] = Field(description="mood tags")
+
+
 class Segment(ResponseBody):
     """The best stretch of a track for a video, and what the app needs to draw it."""
 
