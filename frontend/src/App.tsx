@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "./api";
+import { useBusy } from "./busy";
 import { Compose } from "./Compose";
 import { type Draft, emptyDraft } from "./compose";
 import { hashFor, parseHash } from "./hash";
@@ -11,6 +12,15 @@ import { Notices } from "./music/Notices";
 import { UsableFilter } from "./music/UsableFilter";
 import { accountKey, savedUsable, saveUsable } from "./music/usable";
 import { Controls, TrackList } from "./Tracks";
+import {
+  type FileShelf,
+  fileNames,
+  forgetDraft,
+  indexedDbShelf,
+  keepDraft,
+  keptDraft,
+  restoredFiles,
+} from "./post/kept";
 import { ImportMusic } from "./YourMusic";
 import type {
   Analysis,
@@ -28,7 +38,8 @@ import type {
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
-export function App() {
+/** `shelf` keeps the draft's files (IndexedDB in the browser; a fake in tests). */
+export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
   const [lang, setLang] = useState<Lang>(savedLang());
   const t = STRINGS[lang];
   const [view, setView] = useState<"compose" | "history">("compose");
@@ -45,12 +56,77 @@ export function App() {
   const [signedOut, setSignedOut] = useState(false);
   const [limits, setLimits] = useState<Limits | null>(null); // the server's own, once it says them
   const [genres, setGenres] = useState<WordCount[] | null>(null); // the catalogue's, to choose from
+  const [lost, setLost] = useState<string[]>([]); // kept files the browser did not give back
+  const { busy: analysing, guard } = useBusy(); // one analysis at a time, from the click on
+  const tNow = useRef(t); // the language when a job ends, without making `follow` depend on it
+  useEffect(() => {
+    tNow.current = t;
+  }, [t]);
 
-  // An account arrives with its remembered choice of music (one render, not an effect's second).
-  const welcome = useCallback((who: Me) => {
-    setAccount(who);
-    setUsable(savedUsable(accountKey(who)));
-  }, []);
+  // The reading is here: the kept draft has done its work.
+  const settle = useCallback(
+    (key: string, reading: Analysis) => {
+      setAnalysis(reading);
+      setLost([]);
+      forgetDraft(key);
+      void shelf.clear(key).catch(() => undefined);
+    },
+    [shelf],
+  );
+
+  // Follow an analysis job to its end (just started, or kept over a reload).
+  const follow = useCallback(
+    async (key: string, jobId: number) => {
+      try {
+        const ended = await api.waitForJob(jobId, setJob);
+        if (ended.status === "done" && ended.analysis) return settle(key, ended.analysis);
+        keepDraft(key, { jobId: null });
+        if (ended.status === "failed") setError(ended.error);
+        else if (ended.status === "cancelled") setError(tNow.current.cancelled);
+      } finally {
+        setJob(null);
+      }
+    },
+    [settle],
+  );
+
+  // An account arrives with its remembered choice of music and its kept draft (one render, not an
+  // effect's second); the draft's files and an analysis under way follow when they can.
+  const welcome = useCallback(
+    (who: Me) => {
+      const key = accountKey(who);
+      setAccount(who);
+      setUsable(savedUsable(key));
+      const kept = keptDraft(key);
+      if (!kept) return;
+      setDraft({ ...emptyDraft(), caption: kept.caption });
+      setFilters(kept.filters);
+      if (kept.files.length)
+        void shelf.take(key).then((shelved) => {
+          const { files, lost: gone } = restoredFiles(kept, shelved);
+          setDraft((d) => (d.images.length || d.audio.length || d.video ? d : { ...d, ...files }));
+          setLost(gone);
+        });
+      const jobId = kept.jobId;
+      if (jobId !== null)
+        void guard(() =>
+          follow(key, jobId).catch((e: Error) => {
+            keepDraft(key, { jobId: null }); // gone (404) or unreachable: the draft stays for another try
+            if (!(e instanceof api.ApiError && e.status === 404)) setError(e.message);
+          }),
+        );
+    },
+    [shelf, guard, follow],
+  );
+
+  // Every edit of the post is kept at once; the files only when they change.
+  const editDraft = (next: Draft) => {
+    const key = accountKey(account);
+    keepDraft(key, { caption: next.caption, filters, files: fileNames(next) });
+    if (next.images !== draft.images || next.audio !== draft.audio || next.video !== draft.video)
+      void shelf.put(key, next).catch(() => undefined); // the kept names say what could not come back
+    setDraft(next);
+  };
 
   useEffect(() => {
     api
@@ -142,27 +218,23 @@ export function App() {
     };
   }, [analysis, mode, filters, usable]);
 
-  const analyse = async () => {
-    setError(null);
-    setRecs(null);
-    cancelled.current = false;
-    try {
-      const started = await api.createAnalysis(draft);
-      if (started.analysis) {
-        setAnalysis(started.analysis);
-        return;
+  const analyse = () =>
+    guard(async () => {
+      const key = accountKey(account);
+      setError(null);
+      setRecs(null);
+      cancelled.current = false;
+      try {
+        const started = await api.createAnalysis(draft);
+        if (started.analysis) return settle(key, started.analysis);
+        const job = started.job!;
+        keepDraft(key, { caption: draft.caption, filters, files: fileNames(draft), jobId: job.id });
+        setJob(job);
+        await follow(key, job.id);
+      } catch (e) {
+        setError((e as Error).message);
       }
-      setJob(started.job!);
-      const ended = await api.waitForJob(started.job!.id, setJob);
-      if (ended.status === "done" && ended.analysis) setAnalysis(ended.analysis);
-      else if (ended.status === "failed") setError(ended.error);
-      else if (ended.status === "cancelled") setError(t.cancelled);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setJob(null);
-    }
-  };
+    });
 
   const feedback = async (track: Track, kind: FeedbackKind) => {
     if (!recs) return;
@@ -238,7 +310,15 @@ export function App() {
           />
         ) : (
           <>
-            <Compose draft={draft} setDraft={setDraft} onAnalyse={analyse} busy={job !== null} limits={limits} t={t} />
+            <Compose
+              draft={draft}
+              setDraft={editDraft}
+              onAnalyse={() => void analyse()}
+              busy={analysing || job !== null}
+              lost={lost}
+              limits={limits}
+              t={t}
+            />
             {job && (
               <section className="card progress" aria-live="polite">
                 <label htmlFor="job-progress">

@@ -78,6 +78,7 @@ export function Compose({
   setDraft,
   onAnalyse,
   busy,
+  lost = [],
   limits,
   t,
 }: {
@@ -85,6 +86,7 @@ export function Compose({
   setDraft: (d: Draft) => void;
   onAnalyse: () => void;
   busy: boolean;
+  lost?: string[]; // files of a kept draft that did not come back after a reload
   limits: Limits | null;
   t: Strings;
 }) {
@@ -144,6 +146,11 @@ export function Compose({
         />
         <p className="hint">{t.dropHere}</p>
       </div>
+      {lost.length > 0 && (
+        <p className="hint lost" role="status">
+          {t.filesLost(lost.join(", "))}
+        </p>
+      )}
       {errors.length > 0 && (
         <ul className="errors" role="alert">
           {errors.map((m) => (
@@ -177,7 +184,7 @@ export function Compose({
         ))}
       </ul>
 
-      <button className="primary" type="submit" disabled={busy || isEmpty(draft)}>
+      <button className="primary" type="submit" disabled={busy || isEmpty(draft)} aria-busy={busy}>
         {t.analyse}
       </button>
       {isEmpty(draft) && <p className="hint">{t.emptyPost}</p>}

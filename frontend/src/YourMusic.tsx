@@ -5,18 +5,20 @@ import { segmentText } from "./explain/words";
 import { CopyCredit } from "./music/CopyCredit";
 import { errorText, jobErrorText, stageText } from "./music/words";
 import { heights, snapStart } from "./segment";
-import type { ImportResult, Job, RenderResult, Segment, Track, Usable } from "./types";
+import { useJob } from "./music/useJob";
+import type { ImportResult, RenderResult, Segment, Track, Usable } from "./types";
 
 /** Import audio files into the library; onImported refreshes the music list. */
 export function ImportMusic({ t, onImported }: { t: Strings; onImported: () => void }) {
-  const [job, setJob] = useState<Job | null>(null);
+  const { job, busy, run } = useJob();
   const [message, setMessage] = useState<string | null>(null);
   const take = async (files: FileList | null) => {
     if (!files || !files.length) return;
+    const chosen = Array.from(files); // the input is emptied below
     setMessage(null);
     try {
-      const started = await api.importMusic(Array.from(files));
-      const ended = await api.waitForJob(started.id, setJob);
+      const ended = await run(() => api.importMusic(chosen));
+      if (!ended) return;
       const result = ended.result as ImportResult | undefined;
       setMessage(
         ended.status === "done" && result
@@ -27,8 +29,6 @@ export function ImportMusic({ t, onImported }: { t: Strings; onImported: () => v
       onImported();
     } catch (e) {
       setMessage((e as Error).message);
-    } finally {
-      setJob(null);
     }
   };
   return (
@@ -40,6 +40,8 @@ export function ImportMusic({ t, onImported }: { t: Strings; onImported: () => v
         multiple
         accept="audio/*,.m4a,.flac,.opus,.ogg"
         aria-describedby="music-hint"
+        disabled={busy}
+        aria-busy={busy}
         onChange={(e) => void take(e.target.files)}
       />
       <p id="music-hint" className="hint">
@@ -87,7 +89,7 @@ export function RenderPanel({
   const [length, setLength] = useState(15);
   const [segment, setSegment] = useState<Segment | null>(null);
   const [start, setStart] = useState(0);
-  const [job, setJob] = useState<Job | null>(null);
+  const { job, busy, run } = useJob();
   const [done, setDone] = useState<{ id: number; result: RenderResult } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tNow = useRef(t); // the language when a request fails, without refetching (resetting a moved start) on a switch
@@ -114,14 +116,12 @@ export function RenderPanel({
     setError(null);
     setDone(null);
     try {
-      const started = await api.startRender(file, track.id, start, analysisId, usable);
-      const ended = await api.waitForJob(started.id, setJob);
+      const ended = await run(() => api.startRender(file, track.id, start, analysisId, usable));
+      if (!ended) return; // a second click while the first is under way
       if (ended.status === "done") setDone({ id: ended.id, result: ended.result as RenderResult });
       else setError(jobErrorText(ended, t));
     } catch (e) {
       setError(errorText(e, t));
-    } finally {
-      setJob(null);
     }
   };
 
@@ -183,7 +183,12 @@ export function RenderPanel({
           {file.name} · {t.videoLength} {length.toFixed(1)} s
         </p>
       )}
-      <button type="button" className="primary" disabled={!file || !segment || job !== null} onClick={make}>
+      <button
+        type="button"
+        className="primary"
+        disabled={!file || !segment || busy}
+        aria-busy={busy}
+        onClick={() => void make()}>
         {t.render}
       </button>
       {job && (

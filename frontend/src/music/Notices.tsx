@@ -22,7 +22,7 @@ export function Notices({
   onFound: () => void;
   t: Strings;
 }) {
-  const { job, run } = useJob();
+  const { job, busy, run } = useJob();
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
   const online = onlineLine(recs.online, t);
 
@@ -30,6 +30,7 @@ export function Notices({
     setOutcome(null);
     try {
       const ended = await run(() => api.findOnline(analysisId, mode, usable));
+      if (!ended) return; // a second click while the first is under way
       if (ended.status === "done") {
         const result = ended.result as FindOnlineResult;
         setOutcome({ text: t.tracks.found(result.added.length, result.known.length), failed: false });
@@ -66,7 +67,7 @@ export function Notices({
               ))}
             </ul>
             {canFind && (
-              <button type="button" onClick={() => void findMore()} disabled={job !== null}>
+              <button type="button" onClick={() => void findMore()} disabled={busy} aria-busy={busy}>
                 {t.tracks.findMore}
               </button>
             )}

@@ -27,7 +27,7 @@ export function UseInVideo({
   onToggle: (open: boolean) => void;
   t: Strings;
 }) {
-  const { job, run } = useJob();
+  const { job, busy, run } = useJob();
   const [fetched, setFetched] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,6 +43,7 @@ export function UseInVideo({
     if (track.use.needs_download && !fetched) {
       try {
         const ended = await run(() => api.fetchTrack(track.id, video.usable));
+        if (!ended) return; // a second click while the first is under way
         if (ended.status !== "done") {
           setError(jobErrorText(ended, t));
           return;
@@ -58,7 +59,7 @@ export function UseInVideo({
 
   return (
     <div className="use-in-video">
-      <button type="button" aria-expanded={open} disabled={job !== null} onClick={() => void choose()}>
+      <button type="button" aria-expanded={open} disabled={busy} aria-busy={busy} onClick={() => void choose()}>
         {t.useInVideo}
       </button>
       {job && (

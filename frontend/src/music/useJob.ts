@@ -1,11 +1,18 @@
-// Start a job and follow it: `job` is its latest state while it runs, null otherwise.
+// Start a job and follow it: `job` is its latest state while it runs, null otherwise; `busy` from the
+// call of `run` until the job ends. A `run` while one is under way is dropped (undefined).
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "../api";
+import { useBusy } from "../busy";
 import type { Job } from "../types";
 
-export function useJob(): { job: Job | null; run: (start: () => Promise<Job>) => Promise<Job> } {
+export function useJob(): {
+  job: Job | null;
+  busy: boolean;
+  run: (start: () => Promise<Job>) => Promise<Job | undefined>;
+} {
   const [job, setJob] = useState<Job | null>(null);
+  const { busy, guard } = useBusy();
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -13,16 +20,20 @@ export function useJob(): { job: Job | null; run: (start: () => Promise<Job>) =>
       mounted.current = false;
     };
   }, []);
-  const run = useCallback(async (start: () => Promise<Job>) => {
-    try {
-      const started = await start();
-      if (mounted.current) setJob(started);
-      return await api.waitForJob(started.id, (latest) => {
-        if (mounted.current) setJob(latest);
-      });
-    } finally {
-      if (mounted.current) setJob(null);
-    }
-  }, []);
-  return { job, run };
+  const run = useCallback(
+    (start: () => Promise<Job>) =>
+      guard(async () => {
+        try {
+          const started = await start();
+          if (mounted.current) setJob(started);
+          return await api.waitForJob(started.id, (latest) => {
+            if (mounted.current) setJob(latest);
+          });
+        } finally {
+          if (mounted.current) setJob(null);
+        }
+      }),
+    [guard],
+  );
+  return { job, busy, run };
 }
