@@ -1,5 +1,7 @@
 // End-to-end: a real browser (Debian's Chromium, driven by playwright-core) against a running
-// Moodify server. Compose a post with a caption and a photo, wait for the reading and ten
+// Moodify server. A draft (caption and photo) survives a reload, and so does its analysis under
+// way: the page follows the same job to its reading, then forgets the draft. Compose a post with a
+// caption and a photo (a double click on Analyse sends one request), wait for the reading and ten
 // tracks, like one, reload and see it kept, switch to uplift and see the list change; see each
 // track's licence, keep only music for monetised posts (remembered across a reload), put a
 // Jamendo track into a video with its credit line, find more music online; import your own music
@@ -59,6 +61,50 @@ try {
     assert.ok((await file.body()).length > 10_000);
   };
 
+  // Every analysis the page asks for: a reload or a double click must not start a second one.
+  let posts = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/analyses") posts += 1;
+  });
+  const caption = () => page.getByRole("textbox", { name: "Caption" });
+  const photoName = PHOTO.split(/[\\/]/).pop();
+
+  step("the draft survives a reload, and so does its analysis");
+  await page.goto(BASE);
+  await caption().fill("A draft with my best friend");
+  await page.locator("#files").setInputFiles(PHOTO);
+  await page.locator(".parts img").waitFor();
+  // the files are kept in IndexedDB a moment after they are chosen
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const opening = indexedDB.open("moodify");
+        opening.onerror = () => resolve(false);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains("drafts")) return resolve(db.close() ?? false);
+          const get = db.transaction("drafts").objectStore("drafts").getAllKeys();
+          get.onsuccess = () => resolve(db.close() ?? get.result.length > 0);
+          get.onerror = () => resolve(db.close() ?? false);
+        };
+      }),
+  );
+  await page.reload();
+  await page.locator(".parts .part-name", { hasText: photoName }).waitFor();
+  assert.equal(await caption().inputValue(), "A draft with my best friend");
+  assert.equal(await page.locator(".parts img").count(), 1);
+  assert.equal(await page.locator(".lost").count(), 0, "no file was lost");
+  await page.getByRole("button", { name: "Analyse" }).click();
+  await page.locator(".progress").waitFor(); // the job is under way (and kept)
+  await page.reload();
+  await page.locator(".reading .verdict").waitFor();
+  assert.equal(posts, 1, "the reload followed the kept job instead of starting another");
+  await page.reload();
+  await page.locator(".reading .verdict").waitFor(); // the address reopens the reading
+  assert.equal(await caption().inputValue(), "", "the draft went once its reading was shown");
+  assert.equal(await page.locator(".parts .part").count(), 0);
+  assert.equal(posts, 1);
+
   step("compose");
   await page.goto(BASE);
   await page.getByLabel("Caption").fill("Finally back home with my best friend 😍 #행복 #weekend");
@@ -66,9 +112,10 @@ try {
   await page.locator(".parts img").waitFor();
   await shot("1-compose");
 
-  step("analyse");
-  await page.getByRole("button", { name: "Analyse" }).click();
+  step("analyse (a double click sends one request)");
+  await page.getByRole("button", { name: "Analyse" }).dblclick();
   await page.locator(".reading .verdict").waitFor();
+  assert.equal(posts, 2, "one more analysis, not two");
   await page.locator("[data-testid=track]").nth(9).waitFor();
   assert.equal(await page.locator("[data-testid=track]").count(), 10);
   const verdict = await page.locator(".reading .verdict").innerText();

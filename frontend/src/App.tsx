@@ -119,12 +119,14 @@ export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
     [shelf, guard, follow],
   );
 
-  // Every edit of the post is kept at once; the files only when they change.
+  // Every edit of the post is kept at once; the files when they change, or when nothing was kept
+  // (a reading forgets the draft, files and all, while they stay on the page for the next edit).
   const editDraft = (next: Draft) => {
     const key = accountKey(account);
+    const forgotten = keptDraft(key) === null;
     keepDraft(key, { caption: next.caption, filters, files: fileNames(next) });
-    if (next.images !== draft.images || next.audio !== draft.audio || next.video !== draft.video)
-      void shelf.put(key, next).catch(() => undefined); // the kept names say what could not come back
+    const changed = next.images !== draft.images || next.audio !== draft.audio || next.video !== draft.video;
+    if (changed || (forgotten && fileNames(next).length > 0)) void shelf.put(key, next).catch(() => undefined); // the kept names say what could not come back
     setDraft(next);
   };
 

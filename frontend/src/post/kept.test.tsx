@@ -95,6 +95,33 @@ describe("the kept draft", () => {
     await waitFor(() => expect(shelf.kept.size).toBe(0));
   });
 
+  it("an edit after the reading keeps the files again: a reload does not call them lost", async () => {
+    localStorage.setItem("moodify.lang", "en");
+    const shelf = memoryShelf();
+    Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => {} });
+    const api = server({
+      "POST /api/v1/analyses": () => [202, job("queued")],
+      "GET /api/v1/jobs/9": () => [200, job("done", reading)],
+    });
+    vi.stubGlobal("fetch", api.fetch);
+    const first = render(<App shelf={shelf} />);
+    fireEvent.change(await screen.findByLabelText("Caption"), { target: { value: "비 오는 날" } });
+    const photo = new File(["jpeg"], "rain.jpg", { type: "image/jpeg" });
+    fireEvent.change(first.container.querySelector("#files")!, { target: { files: [photo] } });
+    fireEvent.click(screen.getByRole("button", { name: "Analyse" }));
+    expect(await screen.findByText("The post's emotion")).toBeTruthy();
+    await waitFor(() => expect(shelf.kept.size).toBe(0)); // the draft has done its work
+    fireEvent.change(screen.getByRole("textbox", { name: "Caption" }), { target: { value: "비 오는 밤" } });
+    await waitFor(() => expect(shelf.kept.get("local")?.images).toEqual([photo]));
+    first.unmount(); // the reload
+    location.hash = "";
+
+    render(<App shelf={shelf} />);
+    expect(await screen.findByText("rain.jpg")).toBeTruthy();
+    expect(document.querySelector(".lost")).toBeNull(); // not said to be lost
+    expect(keptDraft("local")?.caption).toBe("비 오는 밤");
+  });
+
   it("says which files the browser did not give back", () => {
     keepDraft("kim", { caption: "hi", files: ["a.jpg", "b.mp4"] });
     const kept = keptDraft("kim")!;
