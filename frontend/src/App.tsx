@@ -15,12 +15,14 @@ import { Controls, TrackList } from "./Tracks";
 import {
   type FileShelf,
   fileNames,
+  type KeptDraft,
   forgetDraft,
   indexedDbShelf,
   keepDraft,
   keptDraft,
   restoredFiles,
 } from "./post/kept";
+import { arrival, indexedDbInbox, type SharedInbox, type SharedPost, sharedDraft } from "./post/shared";
 import { ImportMusic } from "./YourMusic";
 import type {
   Analysis,
@@ -38,8 +40,12 @@ import type {
 
 const NO_FILTERS: Filters = { instrumental: false, ownMusic: false, maxDuration: null, genre: "" };
 
-/** `shelf` keeps the draft's files (IndexedDB in the browser; a fake in tests). */
-export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
+/** `shelf` keeps the draft's files, `inbox` holds a post shared from another app (IndexedDB in the
+ * browser; fakes in tests). */
+export function App({
+  shelf = indexedDbShelf,
+  inbox = indexedDbInbox,
+}: { shelf?: FileShelf; inbox?: SharedInbox } = {}) {
   const [lang, setLang] = useState<Lang>(savedLang());
   const t = STRINGS[lang];
   const [view, setView] = useState<"compose" | "history">("compose");
@@ -59,6 +65,7 @@ export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
   const [lost, setLost] = useState<string[]>([]); // kept files the browser did not give back
   const { busy: analysing, guard } = useBusy(); // one analysis at a time, from the click on
   const tNow = useRef(t); // the language when a job ends, without making `follow` depend on it
+  const shared = useRef(arrival(location.search)); // opened by the service worker after a share
   useEffect(() => {
     tNow.current = t;
   }, [t]);
@@ -90,15 +97,25 @@ export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
     [settle],
   );
 
-  // An account arrives with its remembered choice of music and its kept draft (one render, not an
-  // effect's second); the draft's files and an analysis under way follow when they can.
-  const welcome = useCallback(
-    (who: Me) => {
-      const key = accountKey(who);
-      setAccount(who);
-      setUsable(savedUsable(key));
-      const kept = keptDraft(key);
-      if (!kept) return;
+  // A post shared from another app becomes a new draft, in place of the kept one (an analysis the
+  // kept one had under way still ends, in the history). Limits are left to the server here: they
+  // may not have come yet, and it checks every upload anyway.
+  const receive = useCallback(
+    (key: string, post: SharedPost, filters: Filters) => {
+      const { draft: next, errors } = sharedDraft(post, tNow.current, null);
+      setDraft(next);
+      setFilters(filters);
+      keepDraft(key, { caption: next.caption, filters, files: fileNames(next), jobId: null });
+      void shelf.put(key, next).catch(() => undefined);
+      if (errors.length) setError(errors.join(" "));
+    },
+    [shelf],
+  );
+
+  // The kept draft comes back: its caption and filters at once, its files and an analysis under way
+  // when they can.
+  const restore = useCallback(
+    (key: string, kept: KeptDraft) => {
       setDraft({ ...emptyDraft(), caption: kept.caption });
       setFilters(kept.filters);
       if (kept.files.length)
@@ -117,6 +134,29 @@ export function App({ shelf = indexedDbShelf }: { shelf?: FileShelf } = {}) {
         );
     },
     [shelf, guard, follow],
+  );
+
+  // An account arrives with its remembered choice of music and its kept draft (one render, not an
+  // effect's second), or with what was just shared into Moodify in its place.
+  const welcome = useCallback(
+    (who: Me) => {
+      const key = accountKey(who);
+      setAccount(who);
+      setUsable(savedUsable(key));
+      const kept = keptDraft(key);
+      const share = shared.current;
+      shared.current = null; // taken once: a reload opens the kept draft
+      if (share) history.replaceState(null, "", location.pathname + location.hash);
+      if (share === "kept")
+        return void inbox.take().then((post) => {
+          if (post) return receive(key, post, kept?.filters ?? NO_FILTERS);
+          setError(tNow.current.shareNotKept);
+          if (kept) restore(key, kept);
+        });
+      if (share === "lost") setError(tNow.current.shareNotKept);
+      if (kept) restore(key, kept);
+    },
+    [inbox, receive, restore],
   );
 
   // Every edit of the post is kept at once; the files when they change, or when nothing was kept

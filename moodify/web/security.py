@@ -3,7 +3,8 @@
 The app's own scripts and styles only (React sets styles through the DOM, which a CSP allows);
 photos and sound being composed are previewed from blob: URLs; a catalogue track's preview may
 stream from exactly one outside host, Jamendo's (setting jamendo_audio_host), and from none when
-Moodify is offline. No site may frame Moodify.
+Moodify is offline. The service worker (/sw.js, for the share target) and the web app manifest
+come from Moodify itself. No site may frame Moodify.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def csp() -> str:
         "img-src 'self' blob: data:",
         f"media-src {media}",
         "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",

@@ -11,6 +11,8 @@ def test_every_response_has_the_security_headers(client, path):
     csp = headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp and "script-src 'self'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    # the share target's service worker and the manifest: this origin only
+    assert "worker-src 'self';" in csp and "manifest-src 'self';" in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
 
