@@ -7,11 +7,14 @@
 // Jamendo track into a video with its credit line, find more music online; import your own music
 // and render it; look at the history, switch the language. A screenshot of each screen goes to
 // SCREENSHOTS. The server is expected to talk to the fake Jamendo and Openverse (tests/fakes).
+// axe-core checks each main screen (phone and desktop, English and Korean): any serious or
+// critical accessibility violation fails the run, and a line per screen gives the counts.
 //
 //   MOODIFY_URL=http://127.0.0.1:5000 PHOTO=face.jpg SCREENSHOTS=../docs/screenshots node e2e/run.mjs
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -23,6 +26,9 @@ const SHOTS = process.env.SCREENSHOTS ?? "screenshots";
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 assert.ok(PHOTO && MUSIC && VIDEO, "set PHOTO (a photo with a face), MUSIC (an audio file) and VIDEO");
 mkdirSync(SHOTS, { recursive: true });
+const AXE = createRequire(import.meta.url)("axe-core").source;
+const IMPACTS = ["critical", "serious", "moderate", "minor"];
+const BLOCKING = new Set(["critical", "serious"]);
 
 const browser = await chromium.launch({
   executablePath: BROWSER,
@@ -51,6 +57,22 @@ try {
         .first()
         .evaluate((e) => e.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  };
+  // axe-core on the page as it stands: a line of counts by impact, and each serious or critical
+  // violation (rule, impact, the first failing node) kept to fail the run at its end.
+  const blocking = [];
+  const audit = async (screen) => {
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const viewport = page.viewportSize();
+    const where = `${screen}, ${await page.evaluate(() => document.documentElement.lang)}, ${viewport.width}×${viewport.height}`;
+    const counts = IMPACTS.map((impact) => `${impact} ${violations.filter((v) => v.impact === impact).length}`);
+    console.log(`e2e: axe ${where}: ${counts.join(", ")}`);
+    for (const v of violations) {
+      const line = `${v.id} (${v.impact}) at ${v.nodes[0]?.target.join(" ")}: ${v.help}`;
+      console.log(`e2e:   ${line}`);
+      if (BLOCKING.has(v.impact)) blocking.push(`${where}: ${line}`);
+    }
   };
   const titles = async () => page.locator("[data-testid=track] .track-title").allInnerTexts();
   const badges = async () => page.locator("[data-testid=track] .licence-badge").allInnerTexts();
@@ -111,6 +133,7 @@ try {
   await page.locator("#files").setInputFiles(PHOTO);
   await page.locator(".parts img").waitFor();
   await shot("1-compose");
+  await audit("compose");
 
   step("analyse (a double click sends one request)");
   await page.getByRole("button", { name: "Analyse" }).dblclick();
@@ -122,6 +145,7 @@ try {
   assert.match(verdict, /Mostly (happy|surprised)/, `the smiling photo and caption read as: ${verdict}`);
   assert.ok((await page.getByText(/face/).count()) > 0, "the evidence names the face");
   await shot("2-reading", ".reading");
+  await audit("reading and tracks");
 
   step("like, reload, still liked");
   const first = page.locator("[data-testid=track]").first();
@@ -249,18 +273,21 @@ try {
   await download.waitFor();
   await fetchVideo(download);
   await shot("8-render", ".render");
+  await audit("render panel");
 
   step("history");
   await page.getByRole("button", { name: "History" }).click();
   await page.locator(".history li").first().waitFor();
   assert.match(await page.locator(".history").innerText(), /best friend/);
   await shot("5-history");
+  await audit("history");
 
   step("Korean, remembered");
   await page.getByLabel("Language").selectOption("ko");
   await page.getByRole("button", { name: "작성" }).waitFor();
   await page.reload();
   await page.getByRole("button", { name: "기록" }).waitFor();
+  await audit("history");
   await page.getByRole("button", { name: "작성" }).click();
   await page.locator("[data-testid=track]").first().waitFor();
   await page
@@ -268,10 +295,31 @@ try {
     .first()
     .waitFor();
   await shot("6-korean", ".reading");
+  await audit("reading and tracks");
 
   step("desktop");
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot("7-desktop", ".reading");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await audit("reading and tracks");
+  const reading = page.url();
+
+  step("accessibility: compose in Korean and English, the reading in English, on both sizes");
+  await page.goto(BASE);
+  await caption()
+    .or(page.getByRole("textbox", { name: "캡션" }))
+    .waitFor();
+  await audit("compose");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await audit("compose");
+  await page.getByLabel("언어").selectOption("en");
+  await caption().waitFor();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await audit("compose");
+  await page.goto(reading);
+  await page.locator("[data-testid=track]").first().waitFor();
+  await audit("reading and tracks");
+  assert.deepEqual(blocking, [], `serious or critical accessibility violations:\n${blocking.join("\n")}`);
   console.log(`e2e: passed (${seconds()} s)`);
 } finally {
   await browser.close();

@@ -6,6 +6,9 @@ Screenshots of each screen go to a temporary folder, so that a test run leaves t
 alone. To refresh the README's, set MOODIFY_SCREENSHOTS=docs (they land in docs/screenshots);
 MOODIFY_SCREENSHOTS=<folder> writes them there instead.
 
+axe-core checks each main screen on the way (phone and desktop, English and Korean): a serious
+or critical accessibility violation fails the run; `pytest -s` shows the counts per screen.
+
 Needs the built app, node_modules and /usr/bin/chromium: without them the test is skipped and
 says why, except under CI=true, where that is a failure (`make test` builds the app;
 .ci/run installs Chromium).
@@ -37,8 +40,8 @@ SCREENS = ("1-compose", "2-reading", "3-music", "4-uplift", "5-history", "6-kore
 def _missing() -> str | None:
     if not (ROOT / "moodify" / "web" / "static" / "app" / "index.html").exists():
         return "the web app is not built (cd frontend && npm install && npm run build)"
-    if not (FRONTEND / "node_modules" / "playwright-core").exists():
-        return "frontend/node_modules is missing (cd frontend && npm install)"
+    if not all((FRONTEND / "node_modules" / name).exists() for name in ("playwright-core", "axe-core")):
+        return "frontend/node_modules is missing or out of date (cd frontend && npm install)"
     if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists() or not shutil.which("node"):
         return "Chromium (/usr/bin/chromium) or node is not installed (apt-get install -y chromium)"
     return None
@@ -114,6 +117,7 @@ def test_compose_read_like_reload_uplift_licences_render_history(server, tmp_pat
     print(result.stdout)      # each step and when it began: `pytest -s` shows them
     assert result.returncode == 0, result.stdout + result.stderr
     assert "e2e: passed" in result.stdout
+    assert result.stdout.count("e2e: axe ") >= 10, "axe-core checked each screen"
     for name in SCREENS:                          # each one taken by this run, not left from an earlier one
         shot = (shots / f"{name}.png").stat()
         assert shot.st_size > 5_000 and shot.st_mtime >= began - 1, name
