@@ -47,7 +47,7 @@ export function Plane({ parts, fused, t }: { parts: Part[]; fused: Analysis["fus
         </text>
         {parts.map((p, i) => (
           <g key={p.name}>
-            <circle cx={toX(p.valence)} cy={toY(p.arousal)} r="7" fill={COLOURS[p.label]} opacity="0.85" />
+            <circle cx={toX(p.valence)} cy={toY(p.arousal)} r="7" fill={COLOURS[p.label]} />
             <text x={toX(p.valence)} y={toY(p.arousal) + 3.5} textAnchor="middle" className="point-number">
               {i + 1}
             </text>
