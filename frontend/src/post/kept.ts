@@ -4,6 +4,7 @@
 
 import type { Draft } from "../compose";
 import type { Filters } from "../types";
+import { idbRequest } from "./idb";
 
 export interface KeptDraft {
   caption: string;
@@ -74,28 +75,8 @@ export function restoredFiles(kept: KeptDraft, shelved: DraftFiles | null): { fi
 
 const DB = "moodify";
 const STORE = "drafts";
-
-function request<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === "undefined") return reject(new Error("no IndexedDB"));
-    const opening = indexedDB.open(DB, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const tx = db.transaction(STORE, mode);
-      const req = act(tx.objectStore(STORE));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(req.result);
-      };
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        reject(tx.error);
-      };
-    };
-  });
-}
+const request = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) =>
+  idbRequest(DB, STORE, mode, act);
 
 /** The browser's IndexedDB, one record per account. */
 export const indexedDbShelf: FileShelf = {

@@ -6,6 +6,7 @@
 import { addFiles, type Draft, emptyDraft } from "../compose";
 import type { Strings } from "../i18n";
 import type { Limits } from "../types";
+import { idbRequest } from "./idb";
 
 export const SHARE_PATH = "/share"; // the manifest's share_target action
 export const ARRIVED = "/?shared=1";
@@ -51,27 +52,7 @@ const DB = "moodify-shared";
 const STORE = "inbox";
 const KEY = "post";
 
-function inboxRequest<T>(act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === "undefined") return reject(new Error("no IndexedDB"));
-    const opening = indexedDB.open(DB, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const tx = db.transaction(STORE, "readwrite");
-      const req = act(tx.objectStore(STORE));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(req.result);
-      };
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        reject(tx.error);
-      };
-    };
-  });
-}
+const inboxRequest = <T>(act: (store: IDBObjectStore) => IDBRequest<T>) => idbRequest(DB, STORE, "readwrite", act);
 
 export const indexedDbInbox: SharedInbox = {
   put: (shared) =>
