@@ -27,11 +27,8 @@ export function gate(): Gate {
   };
 }
 
-/** `busy` for the button (disabled, aria-busy) and `guard` to run its work through one gate. The gate
- * is checked synchronously, so even two clicks before React re-renders start the work once. */
-export function useBusy(): { busy: boolean; guard: <T>(work: () => Promise<T>) => Promise<T | undefined> } {
-  const [one] = useState(gate);
-  const [busy, setBusy] = useState(false);
+/** Whether the component is still on the page: work that ends later sets no state after it left. */
+export function useMounted(): { readonly current: boolean } {
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -39,6 +36,15 @@ export function useBusy(): { busy: boolean; guard: <T>(work: () => Promise<T>) =
       mounted.current = false;
     };
   }, []);
+  return mounted;
+}
+
+/** `busy` for the button (disabled, aria-busy) and `guard` to run its work through one gate. The gate
+ * is checked synchronously, so even two clicks before React re-renders start the work once. */
+export function useBusy(): { busy: boolean; guard: <T>(work: () => Promise<T>) => Promise<T | undefined> } {
+  const [one] = useState(gate);
+  const [busy, setBusy] = useState(false);
+  const mounted = useMounted();
   const guard = useCallback(
     <T>(work: () => Promise<T>) =>
       one.through(async () => {
@@ -49,7 +55,7 @@ export function useBusy(): { busy: boolean; guard: <T>(work: () => Promise<T>) =
           if (mounted.current) setBusy(false);
         }
       }),
-    [one],
+    [one, mounted], // mounted: the same ref each render
   );
   return { busy, guard };
 }

@@ -1,9 +1,9 @@
 // Start a job and follow it: `job` is its latest state while it runs, null otherwise; `busy` from the
 // call of `run` until the job ends. A `run` while one is under way is dropped (undefined).
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import * as api from "../api";
-import { useBusy } from "../busy";
+import { useBusy, useMounted } from "../busy";
 import type { Job } from "../types";
 
 export function useJob(): {
@@ -13,13 +13,7 @@ export function useJob(): {
 } {
   const [job, setJob] = useState<Job | null>(null);
   const { busy, guard } = useBusy();
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
   const run = useCallback(
     (start: () => Promise<Job>) =>
       guard(async () => {
@@ -33,7 +27,7 @@ export function useJob(): {
           if (mounted.current) setJob(null);
         }
       }),
-    [guard],
+    [guard, mounted],
   );
   return { job, busy, run };
 }
