@@ -14,8 +14,8 @@ from moodify.store.models import Analysis
 
 
 def start(app: Installation, viewer: Viewer, kind: str, args: dict, *, cleanup_dir: Path | None = None) -> dict:
-    """Queue the work of this kind for the viewer; the job to poll. `cleanup_dir` (uploads) is
-    removed when the job ends, or now if the job cannot be created."""
+    """Queue the work of this kind for the viewer (its args get the viewer's `owner_id`); the job to
+    poll. `cleanup_dir` (uploads) is removed when the job ends, or now if the job cannot be created."""
     try:
         with app.store.session() as session:
             owner_id = viewer.user(session).id
@@ -23,7 +23,7 @@ def start(app: Installation, viewer: Viewer, kind: str, args: dict, *, cleanup_d
     except Exception:
         remove_dir(cleanup_dir)
         raise
-    app.jobs.submit(job_id, kind, args, cleanup_dir)
+    app.jobs.submit(job_id, kind, {**args, "owner_id": owner_id}, cleanup_dir)
     return job(app, viewer, job_id)
 
 

@@ -25,10 +25,7 @@ def import_dir(app: Installation, viewer: Viewer, folder: Path, progress=None) -
 def start_import(app: Installation, viewer: Viewer, files: dict[Path, str]) -> dict:
     """Import uploaded audio files (saved in the library folder; path -> the name they were
     given) as a job."""
-    with app.store.session() as session:
-        owner_id = viewer.user(session).id
-    return jobs.start(app, viewer, "import", {"files": [[str(p), n] for p, n in files.items()],
-                                              "owner_id": owner_id})
+    return jobs.start(app, viewer, "import", {"files": [[str(p), n] for p, n in files.items()]})
 
 
 def used(app: Installation, viewer: Viewer) -> int:

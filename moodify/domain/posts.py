@@ -33,13 +33,11 @@ def start_analysis(app: Installation, viewer: Viewer, post: Post, *, cleanup_dir
     files' root) they are kept there, under the analysis id."""
     try:
         pipeline.check(post)
-        with app.store.session() as session:
-            owner_id = viewer.user(session).id
     except Exception:
         remove_dir(cleanup_dir)
         raise
     files = {name: [[str(m.path), m.name] for m in items] for name, items in post.items() if name != "caption"}
-    return jobs.start(app, viewer, "analysis", {"caption": post.caption, "files": files, "owner_id": owner_id,
+    return jobs.start(app, viewer, "analysis", {"caption": post.caption, "files": files,
                                                 "keep_dir": str(keep_dir) if keep_dir else None},
                       cleanup_dir=cleanup_dir)
 
